@@ -1,0 +1,79 @@
+// swift-tools-version: 6.2
+// PruningKit: an exercise kit on neural-network pruning and sparsity.
+//
+// The exercise/solution switch lives here:
+//   swift test                      grades the learner's files in Exercises/
+//   KIT_SOLUTIONS=1 swift test      runs the same tests on the reference in Solutions/
+//   KIT_ONLY=WeightPruning,...      builds only the named exercises (none: `KIT_ONLY=none`)
+// Tools (`kit`, CI) read the exercise list from `swift package dump-package`.
+import PackageDescription
+
+/// The exercises in curriculum order: the folder number and the module name.
+///
+/// Adding an exercise is one line here plus its folders
+/// `Exercises/NN-Name`, `Solutions/NN-Name` and `Tests/NameTests`.
+let exercises: [(number: String, name: String)] = [
+  ("01", "WeightPruning"),
+  ("02", "StructuralPruning"),
+  ("03", "PruningMetrics"),
+  ("04", "SparseFormats"),
+  ("05", "BlockSparsity"),
+  ("06", "WeightSharing"),
+  ("07", "DynamicPruning"),
+]
+
+let useSolutions = Context.environment["KIT_SOLUTIONS"] == "1"
+let exerciseRoot = useSolutions ? "Solutions" : "Exercises"
+let only: Set<String>? = Context.environment["KIT_ONLY"].map {
+  Set($0.split(separator: ",").map { String($0.filter { $0 != " " }) })
+}
+let selected = exercises.filter { only?.contains($0.name) ?? true }
+let selectedNames = selected.map { Target.Dependency.target(name: $0.name) }
+
+let exerciseTargets: [Target] = selected.flatMap { exercise -> [Target] in
+  [
+    .target(
+      name: exercise.name,
+      dependencies: ["PruningCore"],
+      path: "\(exerciseRoot)/\(exercise.number)-\(exercise.name)",
+      exclude: ["README.md", "HINTS.md"]
+    ),
+    .testTarget(
+      name: "\(exercise.name)Tests",
+      dependencies: [.target(name: exercise.name), "PruningCore", "PruningTestSupport"]
+    ),
+  ]
+}
+
+let package = Package(
+  name: "PruningKit",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "quiz", targets: ["Quiz"]),
+    .executable(name: "kit", targets: ["Kit"]),
+    .executable(name: "bench", targets: ["Bench"]),
+    .library(name: "PruningCore", targets: ["PruningCore"]),
+  ],
+  targets: [
+    .target(name: "PruningCore", resources: [.copy("Resources")]),
+    .target(
+      name: "PruningTestSupport",
+      dependencies: ["PruningCore"],
+      path: "Tests/PruningTestSupport"
+    ),
+    .testTarget(name: "PruningCoreTests", dependencies: ["PruningCore", "PruningTestSupport"]),
+
+    .target(name: "QuizEngine", resources: [.copy("Resources")]),
+    .executableTarget(name: "Quiz", dependencies: ["QuizEngine"]),
+    .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine"]),
+
+    .target(name: "KitEngine"),
+    .executableTarget(name: "Kit", dependencies: ["KitEngine"]),
+    .testTarget(name: "KitEngineTests", dependencies: ["KitEngine"], exclude: ["Fixtures"]),
+
+    .target(name: "BenchKit"),
+    .executableTarget(name: "Bench", dependencies: ["BenchKit", "PruningCore"] + selectedNames),
+    .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"]),
+  ] + exerciseTargets,
+  swiftLanguageModes: [.v6]
+)

@@ -14,12 +14,6 @@ import PackageDescription
 /// `Exercises/NN-Name`, `Solutions/NN-Name` and `Tests/NameTests`.
 let exercises: [(number: String, name: String)] = [
   ("01", "WeightPruning"),
-  ("02", "StructuralPruning"),
-  ("03", "PruningMetrics"),
-  ("04", "SparseFormats"),
-  ("05", "BlockSparsity"),
-  ("06", "WeightSharing"),
-  ("07", "DynamicPruning"),
 ]
 
 let useSolutions = Context.environment["KIT_SOLUTIONS"] == "1"
@@ -36,7 +30,7 @@ let exerciseTargets: [Target] = selected.flatMap { exercise -> [Target] in
       name: exercise.name,
       dependencies: ["PruningCore"],
       path: "\(exerciseRoot)/\(exercise.number)-\(exercise.name)",
-      exclude: ["README.md", "HINTS.md"]
+      exclude: useSolutions ? [] : ["README.md", "HINTS.md"]
     ),
     .testTarget(
       name: "\(exercise.name)Tests",
@@ -52,6 +46,7 @@ let package = Package(
     .executable(name: "quiz", targets: ["Quiz"]),
     .executable(name: "kit", targets: ["Kit"]),
     .executable(name: "bench", targets: ["Bench"]),
+    .executable(name: "capstone", targets: ["Capstone"]),
     .library(name: "PruningCore", targets: ["PruningCore"]),
   ],
   targets: [
@@ -74,6 +69,13 @@ let package = Package(
     .target(name: "BenchKit"),
     .executableTarget(name: "Bench", dependencies: ["BenchKit", "PruningCore"] + selectedNames),
     .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"]),
+
+    .executableTarget(
+      name: "Capstone",
+      dependencies: ["PruningCore"]
+        + selected.filter { ["DynamicPruning", "PruningMetrics"].contains($0.name) }
+        .map { .target(name: $0.name) }
+    ),
   ] + exerciseTargets,
   swiftLanguageModes: [.v6]
 )

@@ -13,7 +13,7 @@ import PackageDescription
 /// Adding an exercise is one line here plus its folders
 /// `Exercises/NN-Name`, `Solutions/NN-Name` and `Tests/NameTests`.
 let exercises: [(number: String, name: String)] = [
-  ("01", "WeightPruning"),
+  ("01", "WeightPruning")
 ]
 
 let useSolutions = Context.environment["KIT_SOLUTIONS"] == "1"

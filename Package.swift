@@ -13,7 +13,13 @@ import PackageDescription
 /// Adding an exercise is one line here plus its folders
 /// `Exercises/NN-Name`, `Solutions/NN-Name` and `Tests/NameTests`.
 let exercises: [(number: String, name: String)] = [
-  ("01", "WeightPruning")
+  ("01", "WeightPruning"),
+  ("02", "StructuralPruning"),
+  ("03", "PruningMetrics"),
+  ("04", "SparseFormats"),
+  ("05", "BlockSparsity"),
+  ("06", "WeightSharing"),
+  ("07", "DynamicPruning"),
 ]
 
 let useSolutions = Context.environment["KIT_SOLUTIONS"] == "1"
@@ -67,14 +73,22 @@ let package = Package(
     .testTarget(name: "KitEngineTests", dependencies: ["KitEngine"], exclude: ["Fixtures"]),
 
     .target(name: "BenchKit"),
-    .executableTarget(name: "Bench", dependencies: ["BenchKit", "PruningCore"] + selectedNames),
+    .executableTarget(
+      name: "Bench",
+      dependencies: ["BenchKit", "PruningCore"] + selectedNames,
+      swiftSettings: selected.map { .define("KIT_HAS_\($0.name)") }
+    ),
     .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"]),
 
     .executableTarget(
       name: "Capstone",
       dependencies: ["PruningCore"]
         + selected.filter { ["DynamicPruning", "PruningMetrics"].contains($0.name) }
-        .map { .target(name: $0.name) }
+        .map { .target(name: $0.name) },
+      // `canImport` would see modules left in the build folder by earlier builds; a define
+      // says what this graph really links.
+      swiftSettings: selected.filter { ["DynamicPruning", "PruningMetrics"].contains($0.name) }
+        .map { .define("KIT_HAS_\($0.name)") }
     ),
   ] + exerciseTargets,
   swiftLanguageModes: [.v6]

@@ -22,11 +22,9 @@ import PruningCore
 ///   ``pruneCount(_:of:)`` for a bad amount.
 /// - Complexity: O(*n*) on average with a selection; O(*n* log *n*) with a sort.
 public func magnitudeMask(_ weights: Tensor, amount: PruningAmount) throws(PruningError) -> Mask {
-  try weights.validateFinite()
+  let magnitudes = try finiteMagnitudes(of: weights)
   let k = try pruneCount(amount, of: weights.count)
-  let magnitudes = weights.scalars.map { abs($0) }
-  let pruned = smallest(k, of: magnitudes)
-  return try Mask(shape: weights.shape, isKept: pruned.map { !$0 })
+  return try Mask(shape: weights.shape, isKept: keptFlags(pruning: k, of: magnitudes))
 }
 
 /// Prunes further from an existing mask: the amount applies to the surviving weights only.
@@ -58,10 +56,10 @@ public func magnitudeMask(
   guard previous.shape == weights.shape else {
     throw .shapeMismatch(expected: weights.shape, actual: previous.shape)
   }
-  try weights.validateFinite()
+  let magnitudes = try finiteMagnitudes(of: weights)
   let survivors = previous.isKept.indices.filter { previous.isKept[$0] }
   let k = try pruneCount(amount, of: survivors.count)
-  let pruned = smallest(k, of: survivors.map { abs(weights.scalars[$0]) })
+  let pruned = smallest(k, of: survivors.map { magnitudes[$0] })
   var isKept = previous.isKept
   for (position, index) in survivors.enumerated() where pruned[position] {
     isKept[index] = false
@@ -69,11 +67,33 @@ public func magnitudeMask(
   return try Mask(shape: weights.shape, isKept: isKept)
 }
 
-/// Flags the `k` smallest values, ranked by `(value, index)`, so ties flag lower indices first.
+/// The magnitudes `|w|` of the weights, row-major, after checking that every weight is finite.
 ///
-/// It selects the `k`-th smallest value `t` in expected linear time (Hoare's quickselect), flags
-/// everything below `t`, then flags values equal to `t` from the lowest index until `k` are
-/// flagged.
+/// One pass over contiguous memory computes the magnitudes and notes any NaN or infinity; only
+/// then, on that rare path, does `validateFinite()` look for the first bad weight's position.
+///
+/// - Parameter weights: The weights.
+/// - Returns: One magnitude per weight.
+/// - Throws: `PruningError.nonFiniteWeight` for the first NaN or infinite weight.
+/// - Complexity: O(*n*).
+func finiteMagnitudes(of weights: Tensor) throws(PruningError) -> [Float] {
+  var sawNonFinite = false
+  let magnitudes = weights.scalars.withUnsafeBufferPointer { input in
+    [Float](unsafeUninitializedCapacity: input.count) { output, initializedCount in
+      var nonFiniteBits: UInt32 = 0  // a bitwise OR of 32-bit flags vectorises; `||` does not
+      for i in input.indices {
+        nonFiniteBits |= input[i].isFinite ? 0 : 1
+        output[i] = abs(input[i])
+      }
+      sawNonFinite = nonFiniteBits != 0
+      initializedCount = input.count
+    }
+  }
+  if sawNonFinite { try weights.validateFinite() }
+  return magnitudes
+}
+
+/// Flags the `k` smallest values, ranked by `(value, index)`, so ties flag lower indices first.
 ///
 /// - Parameters:
 ///   - k: How many to flag, in `0...values.count`.
@@ -81,23 +101,99 @@ public func magnitudeMask(
 /// - Returns: One flag per value, `true` for the `k` smallest.
 /// - Complexity: O(*n*) on average.
 func smallest(_ k: Int, of values: [Float]) -> [Bool] {
-  var flags = Array(repeating: false, count: values.count)
-  guard k > 0 else { return flags }
-  var scratch = values
-  let threshold = select(rank: k - 1, in: &scratch)
-  var remainingAtThreshold = k - values.reduce(0) { $0 + ($1 < threshold ? 1 : 0) }
-  for (index, value) in values.enumerated() {
-    if value < threshold {
-      flags[index] = true
-    } else if value == threshold, remainingAtThreshold > 0 {
-      flags[index] = true
-      remainingAtThreshold -= 1
+  keptFlags(pruning: k, of: values).map { !$0 }
+}
+
+/// Which values survive when the `k` smallest are pruned, ranked by `(value, index)`, so
+/// among equal values the lower indices are pruned first.
+///
+/// It finds the `k`-th smallest value `t` in expected linear time (``kthSmallest(rank:of:)``)
+/// and keeps everything above `t`. That prunes every value equal to `t`, possibly more than
+/// `k` in all, so the highest-index values equal to `t` are kept again until exactly `k` are
+/// pruned. The loops write into uninitialised storage rather than calling `map`, which checks
+/// capacity on every element and so cannot be vectorised.
+///
+/// - Parameters:
+///   - k: How many to prune, in `0...values.count`.
+///   - values: The scores; all finite.
+/// - Returns: One flag per value, `false` for the `k` pruned.
+/// - Complexity: O(*n*) on average.
+func keptFlags(pruning k: Int, of values: [Float]) -> [Bool] {
+  guard k > 0 else { return Array(repeating: true, count: values.count) }
+  let threshold = kthSmallest(rank: k - 1, of: values)
+  var isKept = values.withUnsafeBufferPointer { input in
+    [Bool](unsafeUninitializedCapacity: input.count) { output, initializedCount in
+      for i in input.indices {
+        output[i] = input[i] > threshold
+      }
+      initializedCount = input.count
     }
   }
-  return flags
+  var excess = isKept.count(where: { !$0 }) - k
+  var index = values.count
+  while excess > 0 {
+    index -= 1
+    if values[index] == threshold {
+      isKept[index] = true
+      excess -= 1
+    }
+  }
+  return isKept
+}
+
+/// The value that would stand at `rank` if `values` were sorted ascending.
+///
+/// Selection by sampling (the idea behind Floyd and Rivest's SELECT). Sorting 16,384 evenly
+/// spaced values is cheap, and the sample's own ranks tell where the answer lies: two sample
+/// values a safe margin below and above position `rank / n` of the sample bracket it. One pass
+/// over all the values then counts those below the bracket and collects the few inside it
+/// (about 3 % of them), and a quickselect among those few finishes the job. Should the
+/// sample be unlucky and the answer fall outside the bracket, a quickselect over all the
+/// values still finds it, only more slowly. Small inputs go straight to quickselect.
+///
+/// - Parameters:
+///   - rank: A position in `0..<values.count`.
+///   - values: The values; all finite.
+/// - Returns: The `rank`-th smallest value.
+/// - Complexity: O(*n*) on average.
+func kthSmallest(rank: Int, of values: [Float]) -> Float {
+  let sampleSize = 16_384
+  guard values.count >= 8 * sampleSize else {
+    var scratch = values
+    return select(rank: rank, in: &scratch)
+  }
+  let step = values.count / sampleSize
+  let sample = (0..<sampleSize).map { values[$0 * step] }.sorted()
+  // The sample position of `rank` varies by at most about √sampleSize / 2 (one standard
+  // deviation); the margin is four of those on each side.
+  let expected = Int(Double(rank) / Double(values.count) * Double(sampleSize))
+  let margin = 2 * Int(Double(sampleSize).squareRoot())
+  let lower = sample[max(expected - margin, 0)]
+  let upper = sample[min(expected + margin, sampleSize - 1)]
+
+  var below = 0
+  var inside: [Float] = []
+  for value in values {
+    if value < lower {
+      below += 1
+    } else if value <= upper {
+      inside.append(value)
+    }
+  }
+  guard below <= rank, rank < below + inside.count else {
+    var scratch = values
+    return select(rank: rank, in: &scratch)
+  }
+  return select(rank: rank - below, in: &inside)
 }
 
 /// The value that would stand at `rank` if `values` were sorted ascending (quickselect).
+///
+/// Each round partitions the current range around the median of its first, middle and last
+/// values (Hoare's scheme: scan inwards from both ends, swapping pairs that sit on the wrong
+/// side), then keeps only the side that holds `rank`. The loops run on an unsafe buffer
+/// pointer: the indices stay in range by construction, so the per-access bounds checks of an
+/// array would only slow the hot loop down.
 ///
 /// - Parameters:
 ///   - rank: A position in `0..<values.count`.
@@ -105,30 +201,32 @@ func smallest(_ k: Int, of values: [Float]) -> [Bool] {
 /// - Returns: The `rank`-th smallest value.
 /// - Complexity: O(*n*) on average.
 private func select(rank: Int, in values: inout [Float]) -> Float {
-  var low = 0
-  var high = values.count - 1
-  while low < high {
-    let pivot = medianOfThree(values[low], values[(low + high) / 2], values[high])
-    var i = low
-    var j = high
-    while i <= j {
-      while values[i] < pivot { i += 1 }
-      while values[j] > pivot { j -= 1 }
-      if i <= j {
-        values.swapAt(i, j)
-        i += 1
-        j -= 1
+  values.withUnsafeMutableBufferPointer { v in
+    var low = 0
+    var high = v.count - 1
+    while low < high {
+      let pivot = medianOfThree(v[low], v[(low + high) / 2], v[high])
+      var i = low
+      var j = high
+      while i <= j {
+        while v[i] < pivot { i += 1 }
+        while v[j] > pivot { j -= 1 }
+        if i <= j {
+          v.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      if rank <= j {
+        high = j
+      } else if rank >= i {
+        low = i
+      } else {
+        return v[rank]
       }
     }
-    if rank <= j {
-      high = j
-    } else if rank >= i {
-      low = i
-    } else {
-      return values[rank]
-    }
+    return v[rank]
   }
-  return values[rank]
 }
 
 private func medianOfThree(_ a: Float, _ b: Float, _ c: Float) -> Float {

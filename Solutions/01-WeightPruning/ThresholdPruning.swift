@@ -20,6 +20,23 @@ import PruningCore
 /// - Complexity: O(*n*) for *n* weights.
 public func pruneWeights(_ weights: Tensor, threshold: Float) throws(PruningError) -> Tensor {
   guard threshold.isFinite, threshold >= 0 else { throw .invalidThreshold(threshold) }
-  try weights.validateFinite()
-  return weights.map { abs($0) < threshold ? 0 : $0 }
+  // One pass over contiguous memory: write each weight or 0, and note whether any weight is
+  // NaN or infinite. No closure call per element, no bounds checks and no branches, so the
+  // compiler vectorises the loop and it runs at nearly the speed of a plain copy.
+  var sawNonFinite = false
+  let pruned = weights.scalars.withUnsafeBufferPointer { input in
+    [Float](unsafeUninitializedCapacity: input.count) { output, initializedCount in
+      var nonFiniteBits: UInt32 = 0  // a bitwise OR of 32-bit flags vectorises; `||` does not
+      for i in input.indices {
+        let w = input[i]
+        nonFiniteBits |= w.isFinite ? 0 : 1
+        output[i] = abs(w) < threshold ? 0 : w
+      }
+      sawNonFinite = nonFiniteBits != 0
+      initializedCount = input.count
+    }
+  }
+  // Rare path: find the first bad weight and report its position.
+  if sawNonFinite { try weights.validateFinite() }
+  return try Tensor(shape: weights.shape, scalars: pruned)
 }

@@ -1,0 +1,313 @@
+#!/usr/bin/env python3
+"""Times numpy and scipy on the data `swift run -c release bench` uses, for comparison.
+
+An optional maintainer tool, never a dependency of the kit: it needs python3 with numpy and
+scipy. It rebuilds the bench's seeded data bit for bit (SplitMix64, the same seeds and the
+same float conversion as `Sources/Bench/BenchData.swift`), times the numpy/scipy equivalents
+with warm-up runs and the median of several repeats, and prints a table or JSON. Given the
+path of a built `bench` binary it also runs that (with `--json`) right after, so the ratios
+come from one run on one machine:
+
+    KIT_SOLUTIONS=1 swift build -c release --product bench --scratch-path .build-bench-rel
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \\
+        python3 Scripts/compare-numpy.py --bench .build-bench-rel/release/bench
+
+Some machines set OPENBLAS_CORETYPE (and OPENBLAS_L2_SIZE) to work around old OpenBLAS bugs;
+they slow a current numpy, so unset both for this command only, as above. numpy's dense
+`W @ x` may use every core (OpenBLAS threads); the Swift kernels use one. `--threads 1`
+limits OpenBLAS to one thread for a like-for-like dense figure.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+# Must match Sources/Bench/BenchData.swift.
+VECTOR_SEED = 1
+MATRIX_SEED = 100
+BLOCK_SEED = 200
+THRESHOLD = 0.5
+MAGNITUDE_SPARSITY = 0.9
+SPARSITIES = [0.5, 0.7, 0.8, 0.9, 0.95, 0.99]
+CSR_SPARSITIES = [0.3, 0.4] + SPARSITIES
+FULL = {"floats": 10_000_000, "matrix": 4096, "warm_up": 2, "repeats": 7}
+QUICK = {"floats": 1_000_000, "matrix": 1024, "warm_up": 1, "repeats": 3}
+
+GOLDEN = 0x9E3779B97F4A7C15
+
+
+def splitmix64(seed, count, np):
+    """The first `count` outputs of SplitMix64 from `seed`, as uint64 (wrapping arithmetic)."""
+    with np.errstate(over="ignore"):
+        state = np.uint64(seed) + np.arange(1, count + 1, dtype=np.uint64) * np.uint64(GOLDEN)
+        z = state
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return z ^ (z >> np.uint64(31))
+
+
+def unit_floats(seed, count, np):
+    """Floats in [0, 1): (bits >> 40) * 2^-24, as PruningCore's `SplitMix64.nextUnitFloat()`."""
+    return (splitmix64(seed, count, np) >> np.uint64(40)).astype(np.float32) * np.float32(2.0**-24)
+
+
+def uniform_weights(seed, count, np):
+    """Floats in [-1, 1): -1 + 2u, exact in float32 (`SplitMix64.nextFloat(in: -1...1)`)."""
+    return np.float32(-1) + unit_floats(seed, count, np) * np.float32(2)
+
+
+def unstructured_matrix(size, sparsity, np):
+    """Uniform weights with every |w| < sparsity set to zero: about `sparsity` zeros."""
+    w = uniform_weights(MATRIX_SEED, size * size, np).reshape(size, size)
+    w[np.abs(w) < np.float32(sparsity)] = 0
+    return w
+
+
+def block_matrix(size, block, sparsity, np):
+    """Uniform weights with whole block×block tiles zeroed: a tile whose score < sparsity."""
+    w = uniform_weights(MATRIX_SEED, size * size, np).reshape(size, size)
+    tiles = size // block
+    scores = unit_floats(BLOCK_SEED + block, tiles * tiles, np).reshape(tiles, tiles)
+    dropped = scores < np.float32(sparsity)
+    w[np.repeat(np.repeat(dropped, block, axis=0), block, axis=1)] = 0
+    return w
+
+
+def measure(body, warm_up, repeats, minimum_sample=0.005):
+    """Median, min and max seconds per call, after warm-up; fast calls are batched."""
+    start = time.perf_counter()
+    body()
+    first = time.perf_counter() - start
+    iterations = 1
+    if first < minimum_sample:
+        iterations = min(1000, max(1, int(minimum_sample / max(first, 1e-9)) + 1))
+    for _ in range(warm_up - 1):
+        for _ in range(iterations):
+            body()
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(iterations):
+            body()
+        samples.append((time.perf_counter() - start) / iterations)
+    return {
+        "medianSeconds": statistics.median(samples),
+        "minSeconds": min(samples),
+        "maxSeconds": max(samples),
+        "repeats": repeats,
+        "iterationsPerSample": iterations,
+    }
+
+
+def run_numpy(settings, only):
+    import numpy as np
+    import scipy
+    import scipy.sparse
+
+    warm_up, repeats = settings["warm_up"], settings["repeats"]
+    results = []
+
+    def add(group, kernel, timing, sparsity=None):
+        results.append(dict(group=group, kernel=kernel, sparsity=sparsity, **timing))
+        print(f"  {group:10} {kernel:36} {format_seconds(timing['medianSeconds'])}", file=sys.stderr)
+
+    n = settings["floats"]
+    if only is None or only & {"threshold", "magnitude"}:
+        w = uniform_weights(VECTOR_SEED, n, np)
+    if only is None or "threshold" in only:
+        t = np.float32(THRESHOLD)
+        add("threshold", "np.where(np.abs(w) < t, 0, w)",
+            measure(lambda: np.where(np.abs(w) < t, 0, w), warm_up, repeats))
+        add("threshold", "w.copy()", measure(lambda: w.copy(), warm_up, repeats))
+    if only is None or "magnitude" in only:
+        k = round(n * MAGNITUDE_SPARSITY)  # prune the k smallest magnitudes
+
+        def partition_mask():
+            a = np.abs(w)
+            cut = np.partition(a, k - 1)[k - 1]
+            return a > cut
+
+        add("magnitude", "np.partition + mask", measure(partition_mask, warm_up, repeats))
+        add("magnitude", "np.sort(np.abs(w))",
+            measure(lambda: np.sort(np.abs(w)), warm_up, min(repeats, 3)))
+    size = settings["matrix"]
+    x = uniform_weights(VECTOR_SEED + 1, size, np)
+    if only is None or "csr" in only:
+        for sparsity in CSR_SPARSITIES:
+            dense = unstructured_matrix(size, sparsity, np)
+            csr = scipy.sparse.csr_matrix(dense)
+            assert csr.indices.dtype == np.int32 and csr.data.dtype == np.float32
+            add("csr", "scipy csr_matrix @ x", measure(lambda: csr @ x, warm_up, repeats), sparsity)
+            add("csr", "dense W @ x", measure(lambda: dense @ x, warm_up, repeats), sparsity)
+    if only is None or "block" in only:
+        for block in (4, 8):
+            for sparsity in SPARSITIES:
+                dense = block_matrix(size, block, sparsity, np)
+                bsr = scipy.sparse.bsr_matrix(dense, blocksize=(block, block))
+                add("block", f"scipy bsr_matrix {block}x{block} @ x",
+                    measure(lambda: bsr @ x, warm_up, repeats), sparsity)
+    info = {"numpy": np.__version__, "scipy": scipy.__version__}
+    try:
+        import threadpoolctl
+
+        info["blas"] = [
+            {key: pool.get(key) for key in ("internal_api", "architecture", "num_threads", "version")}
+            for pool in threadpoolctl.threadpool_info()
+        ]
+    except ImportError:
+        info["blas"] = "threadpoolctl not installed"
+    return info, results
+
+
+def format_seconds(seconds):
+    if seconds is None:
+        return "-"
+    if seconds >= 1:
+        return f"{seconds:.2f} s"
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds * 1e6:.1f} us"
+
+
+def swift_median(bench, group, kernel, sparsity=None, pattern=None):
+    """The bench row's (median, min) seconds, or None unless it was measured."""
+    for row in bench["results"]:
+        if (row["group"] == group and row["kernel"] == kernel
+                and row.get("sparsity") == sparsity
+                and (pattern is None or row.get("pattern") == pattern)):
+            if row["status"] == "measured":
+                return row["medianSeconds"], row["minSeconds"]
+    return None
+
+
+def python_median(results, group, kernel, sparsity=None):
+    """The numpy row's (median, min) seconds, or None."""
+    for row in results:
+        if row["group"] == group and row["kernel"] == kernel and row["sparsity"] == sparsity:
+            return row["medianSeconds"], row["minSeconds"]
+    return None
+
+
+def comparisons(bench, results):
+    """(what, kernel (median, min), reference (median, min), target) rows.
+
+    The ratio is reference time / kernel time, so above 1 the kernel is faster. Most rows put
+    a Swift kernel against numpy/scipy; a few check the bench's own baselines.
+    """
+    rows = [
+        ("threshold: pruneWeights vs Swift plain copy (>= 0.5: within 2x)",
+         swift_median(bench, "threshold", "pruneWeights(_:threshold:)"),
+         swift_median(bench, "threshold", "plain copy"), 0.5),
+        ("threshold: pruneWeights vs np.where",
+         swift_median(bench, "threshold", "pruneWeights(_:threshold:)"),
+         python_median(results, "threshold", "np.where(np.abs(w) < t, 0, w)"), 2.0),
+        ("threshold: plain copy (Swift) vs w.copy()",
+         swift_median(bench, "threshold", "plain copy"),
+         python_median(results, "threshold", "w.copy()"), None),
+        ("magnitude: magnitudeMask vs np.partition + mask",
+         swift_median(bench, "magnitude", "magnitudeMask(_:amount:)"),
+         python_median(results, "magnitude", "np.partition + mask"), 1.0),
+        ("magnitude: full sort (Swift) vs np.sort",
+         swift_median(bench, "magnitude", "full sort"),
+         python_median(results, "magnitude", "np.sort(np.abs(w))"), None),
+    ]
+    for sparsity in CSR_SPARSITIES:
+        rows.append((f"csr {sparsity:.0%}: multiplied(by:) vs scipy csr @ x",
+                     swift_median(bench, "csr", "CSRMatrix.multiplied(by:)", sparsity),
+                     python_median(results, "csr", "scipy csr_matrix @ x", sparsity), 1.0))
+    for sparsity in CSR_SPARSITIES:
+        rows.append((f"dense {sparsity:.0%}: Swift dense mat-vec vs numpy W @ x",
+                     swift_median(bench, "csr", "dense mat-vec", sparsity),
+                     python_median(results, "csr", "dense W @ x", sparsity), None))
+    for sparsity in CSR_SPARSITIES:
+        rows.append((f"csr {sparsity:.0%}: Swift CSR vs numpy dense W @ x",
+                     swift_median(bench, "csr", "CSRMatrix.multiplied(by:)", sparsity),
+                     python_median(results, "csr", "dense W @ x", sparsity), None))
+    for block in (4, 8):
+        for sparsity in SPARSITIES:
+            rows.append((f"bsr {block}x{block} {sparsity:.0%}: multiplied(by:) vs scipy bsr @ x",
+                         swift_median(bench, "block", "BSRMatrix.multiplied(by:)", sparsity,
+                                      f"{block}x{block} blocks"),
+                         python_median(results, "block", f"scipy bsr_matrix {block}x{block} @ x",
+                                       sparsity), None))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--quick", action="store_true", help="small sizes, few repeats")
+    parser.add_argument("--only", action="append",
+                        choices=["threshold", "magnitude", "csr", "block"],
+                        help="time only this group (repeatable)")
+    parser.add_argument("--threads", type=int, help="limit OpenBLAS to this many threads")
+    parser.add_argument("--bench", metavar="PATH",
+                        help="a built bench binary to run right after, for the ratios")
+    args = parser.parse_args()
+    if args.threads is not None:
+        os.environ["OPENBLAS_NUM_THREADS"] = str(args.threads)
+    for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+        if os.environ.get(name):
+            print(f"note: {name}={os.environ[name]} is set and may slow numpy; "
+                  "see this script's docstring", file=sys.stderr)
+    settings = QUICK if args.quick else FULL
+    only = set(args.only) if args.only else None
+    info, results = run_numpy(settings, only)
+    report = {"python": info, "settings": settings, "results": results}
+
+    if args.bench:
+        command = [args.bench, "--json"] + (["--quick"] if args.quick else [])
+        for name in sorted(only or []):
+            command += ["--only", name]
+        print("running " + " ".join(command), file=sys.stderr)
+        bench = json.loads(subprocess.run(command, check=True, capture_output=True,
+                                          text=True).stdout)
+        report["bench"] = bench
+        report["comparisons"] = [
+            {"what": what,
+             "kernelSeconds": kernel[0] if kernel else None,
+             "referenceSeconds": reference[0] if reference else None,
+             "ratio": reference[0] / kernel[0] if kernel and reference else None,
+             "ratioOfMinimums": reference[1] / kernel[1] if kernel and reference else None,
+             "target": target}
+            for what, kernel, reference, target in comparisons(bench, results)
+        ]
+
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    print(f"numpy {info['numpy']}, scipy {info['scipy']}; blas: {info['blas']}")
+    print(f"{settings['floats']:,} floats, {settings['matrix']}x{settings['matrix']} matrices, "
+          f"median of {settings['repeats']} after {settings['warm_up']} warm-up runs")
+    print()
+    print(f"{'group':10} {'kernel':36} {'sparsity':>8} {'median':>10} {'min':>10} {'max':>10}")
+    for row in results:
+        sparsity = f"{row['sparsity']:.0%}" if row["sparsity"] is not None else ""
+        print(f"{row['group']:10} {row['kernel']:36} {sparsity:>8} "
+              f"{format_seconds(row['medianSeconds']):>10} {format_seconds(row['minSeconds']):>10} "
+              f"{format_seconds(row['maxSeconds']):>10}")
+    if "comparisons" in report:
+        print()
+        print("ratio = reference time / kernel time (above 1: the kernel is faster), of the "
+              "medians and of the minimums")
+        print(f"{'kernel vs reference':64} {'kernel':>10} {'reference':>10} {'ratio':>7} "
+              f"{'(min)':>7} target")
+        for row in report["comparisons"]:
+            ratio, ratio_min = row["ratio"], row["ratioOfMinimums"]
+            ratio_text = f"{ratio:.2f}x" if ratio else "-"
+            min_text = f"{ratio_min:.2f}x" if ratio_min else "-"
+            target = row["target"]
+            verdict = ""
+            if target is not None and ratio:
+                verdict = f">= {target:g}x " + ("met" if ratio >= target else "MISSED")
+            print(f"{row['what']:64} {format_seconds(row['kernelSeconds']):>10} "
+                  f"{format_seconds(row['referenceSeconds']):>10} {ratio_text:>7} {min_text:>7} "
+                  f"{verdict}")
+
+
+if __name__ == "__main__":
+    main()

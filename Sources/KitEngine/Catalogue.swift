@@ -1,0 +1,169 @@
+import Foundation
+
+/// The exercises of a kit in curriculum order, read from the package manifest.
+///
+/// The manifest declares the exercise list once; the catalogue takes every regular target whose
+/// path starts with `Exercises/` as an exercise, and every other test target as one of the kit's
+/// own (non-grading) test targets.
+public struct Catalogue: Sendable {
+  /// The package root: the folder that holds `Package.swift`.
+  public var root: String
+
+  /// The package name, which also names the test bundle (`<name>PackageTests`).
+  public var packageName: String
+
+  /// Every exercise the manifest declares, in curriculum order.
+  public var exercises: [Exercise]
+
+  /// The test targets that grade no exercise: the kit's own tests.
+  public var ownTestTargets: [String]
+
+  /// Creates a catalogue from its parts.
+  ///
+  /// - Parameters:
+  ///   - root: The package root.
+  ///   - packageName: The package name.
+  ///   - exercises: The exercises in curriculum order.
+  ///   - ownTestTargets: The test targets that grade no exercise.
+  public init(root: String, packageName: String, exercises: [Exercise], ownTestTargets: [String]) {
+    self.root = root
+    self.packageName = packageName
+    self.exercises = exercises
+    self.ownTestTargets = ownTestTargets
+  }
+
+  /// Reads a catalogue from the JSON that `swift package dump-package` prints.
+  ///
+  /// - Parameters:
+  ///   - json: The output of `swift package dump-package`.
+  ///   - root: The package root.
+  /// - Throws: `KitError.invalidPackageDescription` when the JSON is not a package.
+  /// - Complexity: O(*t*) for *t* targets.
+  public init(dumpPackageJSON json: String, root: String) throws(KitError) {
+    let dump: PackageDump
+    do {
+      dump = try JSONDecoder().decode(PackageDump.self, from: Data(json.utf8))
+    } catch {
+      throw .invalidPackageDescription("\(error)")
+    }
+    var exercises: [Exercise] = []
+    for target in dump.targets where target.type == "regular" {
+      guard let path = target.path, path.hasPrefix("Exercises/") else { continue }
+      let folder = path.split(separator: "/").last.map(String.init) ?? ""
+      let number = String(folder.prefix { $0.isNumber })
+      let tests = dump.targets.first { $0.name == "\(target.name)Tests" && $0.type == "test" }
+      exercises.append(
+        Exercise(
+          number: number.isEmpty ? String(exercises.count + 1) : number,
+          name: target.name,
+          exercisePath: path,
+          testsPath: tests?.path
+        )
+      )
+    }
+    let grading = Set(exercises.map(\.testTarget))
+    self.init(
+      root: root,
+      packageName: dump.name,
+      exercises: exercises,
+      ownTestTargets: dump.targets.filter { $0.type == "test" && !grading.contains($0.name) }
+        .map(\.name)
+    )
+  }
+
+  /// Reads the catalogue of the package at `root` by running `swift package dump-package`.
+  ///
+  /// `KIT_ONLY` and `KIT_SOLUTIONS` are removed for the call, so every exercise is listed
+  /// whatever the user's shell has set.
+  ///
+  /// - Parameters:
+  ///   - root: The package root.
+  ///   - runner: What runs `swift`.
+  /// - Returns: The catalogue.
+  /// - Throws: `KitError.invalidPackageDescription` when the manifest cannot be read.
+  public static func load(root: String, runner: any CommandRunning) throws(KitError) -> Catalogue {
+    let command = ShellCommand(
+      "swift", ["package", "dump-package"], in: root,
+      environment: ["KIT_ONLY": nil, "KIT_SOLUTIONS": nil],
+      timeout: 300
+    )
+    let result = try runner.run(command)
+    guard result.succeeded else {
+      let message = result.combinedOutput.split(separator: "\n")
+        .first { $0.contains("error:") }.map(String.init)
+      throw .invalidPackageDescription(message ?? "swift package dump-package failed")
+    }
+    return try Catalogue(dumpPackageJSON: result.standardOutput, root: root)
+  }
+
+  /// The test bundle product that holds every test target.
+  public var testProduct: String { "\(packageName)PackageTests" }
+
+  /// The absolute path of a path relative to the package root.
+  ///
+  /// - Parameter relativePath: A path relative to the root.
+  /// - Returns: The absolute path.
+  public func absolute(_ relativePath: String) -> String {
+    (root as NSString).appendingPathComponent(relativePath)
+  }
+
+  /// The path relative to the package root, or the path itself when it lies outside.
+  ///
+  /// - Parameter path: An absolute path.
+  /// - Returns: The path without the root prefix.
+  public func relative(_ path: String) -> String {
+    let prefix = root.hasSuffix("/") ? root : root + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+
+  /// Whether an exercise can be graded: its folder holds Swift files and its tests exist.
+  ///
+  /// - Parameter exercise: An exercise of this catalogue.
+  /// - Returns: `true` when both folders hold at least one `.swift` file.
+  public func isAvailable(_ exercise: Exercise) -> Bool {
+    !swiftFiles(in: exercise.exercisePath).isEmpty && !swiftFiles(in: exercise.testsPath).isEmpty
+  }
+
+  /// The exercises that can be graded, in curriculum order.
+  public var availableExercises: [Exercise] { exercises.filter(isAvailable) }
+
+  /// The `.swift` files under a folder, relative to the package root, sorted.
+  ///
+  /// - Parameter folder: A folder relative to the package root.
+  /// - Returns: The Swift files in it and its subfolders; empty when it does not exist.
+  public func swiftFiles(in folder: String) -> [String] {
+    files(in: folder).filter { $0.hasSuffix(".swift") }
+  }
+
+  /// The regular files under a folder, relative to the package root, sorted.
+  ///
+  /// - Parameter folder: A folder relative to the package root.
+  /// - Returns: The files in it and its subfolders; empty when it does not exist.
+  public func files(in folder: String) -> [String] {
+    let base = absolute(folder)
+    guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
+    var result: [String] = []
+    while let item = enumerator.nextObject() as? String {
+      var isDirectory: ObjCBool = false
+      let path = (base as NSString).appendingPathComponent(item)
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
+        result.append((folder as NSString).appendingPathComponent(item))
+      }
+    }
+    return result.sorted()
+  }
+}
+
+/// The part of `swift package dump-package`'s output the catalogue reads.
+private struct PackageDump: Decodable {
+  struct Target: Decodable {
+    var name: String
+    var type: String
+    var path: String?
+  }
+
+  var name: String
+  var targets: [Target]
+}

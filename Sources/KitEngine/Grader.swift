@@ -1,0 +1,282 @@
+import Foundation
+
+/// What building the test bundle came to: which exercises made it in and which did not compile.
+public struct BuildOutcome: Hashable, Sendable {
+  /// The exercises in the bundle that was built, in curriculum order.
+  public var built: [Exercise]
+
+  /// The exercises left out because they (or their tests) do not compile, with their errors.
+  public var broken: [Exercise: [CompilerDiagnostic]]
+
+  /// Set when the build failed for a reason no exercise explains (the shared code, the
+  /// manifest, a time-out): then nothing was built.
+  public var failure: String?
+
+  /// Creates an outcome.
+  ///
+  /// - Parameters:
+  ///   - built: The exercises in the bundle.
+  ///   - broken: The exercises that do not compile, with their errors.
+  ///   - failure: The reason nothing was built, if so.
+  public init(
+    built: [Exercise] = [],
+    broken: [Exercise: [CompilerDiagnostic]] = [:],
+    failure: String? = nil
+  ) {
+    self.built = built
+    self.broken = broken
+    self.failure = failure
+  }
+}
+
+/// A step of grading, reported as it starts.
+public enum GradingStep: Hashable, Sendable {
+  /// Building the test bundle.
+  case building
+
+  /// Running one exercise's tests.
+  case testing(Exercise)
+}
+
+/// Grades exercises: builds the test bundle with only the exercises that compile, then runs each
+/// exercise's tests in its own `swift test` process under a time limit.
+///
+/// One process per exercise is what keeps a learner's trap or endless loop from costing the
+/// other exercises their results: a trap kills the whole test process, and an endless loop never
+/// ends it. A compile error is contained the same way, by leaving the exercise out of the graph
+/// with `KIT_ONLY`. Every exercise present is kept in the graph otherwise, so the build folder's
+/// contents stay the same from one run to the next and nothing is rebuilt needlessly.
+public struct Grader: Sendable {
+  /// The exercises and the package root.
+  public var catalogue: Catalogue
+
+  /// What runs `swift`.
+  public var runner: any CommandRunning
+
+  /// The build folder, mode and time limits.
+  public var settings: GradingSettings
+
+  /// Creates a grader.
+  ///
+  /// - Parameters:
+  ///   - catalogue: The exercises and the package root.
+  ///   - runner: What runs `swift`.
+  ///   - settings: The build folder, mode and time limits.
+  public init(catalogue: Catalogue, runner: any CommandRunning, settings: GradingSettings) {
+    self.catalogue = catalogue
+    self.runner = runner
+    self.settings = settings
+  }
+
+  /// The exercises whose sources exist in the mode graded (exercises or solutions).
+  public var presentExercises: [Exercise] {
+    catalogue.availableExercises.filter {
+      !settings.usesSolutions || !catalogue.swiftFiles(in: $0.solutionPath).isEmpty
+    }
+  }
+
+  /// The environment every `swift` call gets: the exercise set, the mode, a short backtrace
+  /// that names the trapping line, and no colour in captured output.
+  ///
+  /// - Parameter exercises: The exercises to keep in the graph.
+  /// - Returns: Variables to set or remove.
+  public func environment(for exercises: [Exercise]) -> [String: String?] {
+    [
+      "KIT_ONLY": exercises.isEmpty ? "none" : exercises.map(\.name).joined(separator: ","),
+      "KIT_SOLUTIONS": settings.usesSolutions ? "1" : nil,
+      "SWIFT_BACKTRACE":
+        "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=64",
+      "SWT_EXPERIMENTAL_EVENT_STREAM_FIELDS_ENABLED": "1",
+      "NO_COLOR": "1",
+    ]
+  }
+
+  /// Builds the test bundle, leaving out each exercise that does not compile.
+  ///
+  /// When the build fails, the errors located in an exercise's folder or its tests' folder
+  /// take that exercise out, and the build is tried again with the rest. Errors located
+  /// nowhere in particular fail the whole build.
+  ///
+  /// - Parameter exercises: The exercises to build.
+  /// - Returns: What was built and what was left out.
+  public func build(_ exercises: [Exercise]) -> BuildOutcome {
+    var outcome = BuildOutcome(built: exercises)
+    while true {
+      let products =
+        settings.buildsEverything ? ["--build-tests"] : ["--product", catalogue.testProduct]
+      let command = ShellCommand(
+        "swift",
+        ["build"] + products + ["--scratch-path", settings.scratchPath],
+        in: catalogue.root,
+        environment: environment(for: outcome.built),
+        timeout: settings.buildTimeout,
+        grace: settings.grace
+      )
+      let result: CommandResult
+      do {
+        result = try runner.run(command)
+      } catch {
+        outcome.failure = error.description
+        outcome.built = []
+        return outcome
+      }
+      if result.succeeded { return outcome }
+      if result.timedOut {
+        outcome.failure = "the build ran over \(Int(settings.buildTimeout)) s"
+        outcome.built = []
+        return outcome
+      }
+      let errors = BuildLog.errors(in: result.combinedOutput)
+      var culprits: [Exercise: [CompilerDiagnostic]] = [:]
+      for error in errors {
+        if let exercise = owner(of: error.location.path, among: outcome.built) {
+          culprits[exercise, default: []].append(error)
+        }
+      }
+      if culprits.isEmpty {
+        let first =
+          errors.first.map {
+            "\(catalogue.relative($0.location.path)):\($0.location.line): \($0.message)"
+          }
+          ?? BuildLog.firstGeneralError(in: result.combinedOutput)
+          ?? "swift build failed"
+        outcome.failure = first
+        outcome.built = []
+        return outcome
+      }
+      outcome.broken.merge(culprits) { $0 + $1 }
+      outcome.built.removeAll { culprits[$0] != nil }
+      if outcome.built.isEmpty { return outcome }
+    }
+  }
+
+  /// Runs one selection of tests in its own `swift test` process and reads its event stream
+  /// (or, when no stream was written, its xUnit report).
+  ///
+  /// - Parameters:
+  ///   - filter: The `--filter` pattern.
+  ///   - built: The exercises in the built graph (the same set the build used).
+  ///   - name: A name for the stream file.
+  ///   - timeout: Seconds before the process is interrupted.
+  /// - Returns: The run as far as the stream reports it, and the process's result.
+  public func runTests(
+    filter: String,
+    built: [Exercise],
+    name: String,
+    timeout: Double
+  ) -> (run: TestRun, result: CommandResult) {
+    let folder = absolute(settings.scratchPath) + "/kit-runs"
+    let stream = folder + "/\(name).jsonl"
+    let xunit = folder + "/\(name).xml"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try? FileManager.default.removeItem(atPath: stream)
+    try? FileManager.default.removeItem(atPath: xunit)
+    let command = ShellCommand(
+      "swift",
+      [
+        "test", "--skip-build", "--disable-xctest", "--scratch-path", settings.scratchPath,
+        "--filter", filter,
+        "--event-stream-output-path", stream, "--event-stream-version", EventStream.version,
+        "--xunit-output", xunit,
+      ],
+      in: catalogue.root,
+      environment: environment(for: built),
+      timeout: timeout,
+      grace: settings.grace
+    )
+    let result: CommandResult
+    do {
+      result = try runner.run(command)
+    } catch {
+      return (TestRun(), CommandResult(status: 127, standardError: "error: \(error.description)"))
+    }
+    let text = (try? String(contentsOfFile: stream, encoding: .utf8)) ?? ""
+    if text.isEmpty, let report = try? String(contentsOfFile: xunit, encoding: .utf8) {
+      return (XUnitReport.parse(report), result)
+    }
+    return (EventStream.parse(text), result)
+  }
+
+  /// Grades exercises: one build, then one test process per exercise.
+  ///
+  /// - Parameters:
+  ///   - requested: The exercises to grade, in the order to report them.
+  ///   - progress: Called before the build and before each exercise's tests.
+  /// - Returns: One grade per requested exercise, in the same order.
+  public func grade(
+    _ requested: [Exercise],
+    progress: (GradingStep) -> Void = { _ in }
+  ) -> [Grade] {
+    let present = presentExercises
+    if !present.isEmpty { progress(.building) }
+    let outcome = present.isEmpty ? BuildOutcome() : build(present)
+    return requested.map { exercise in
+      if !present.contains(exercise) {
+        return Grade(exercise: exercise, status: .unavailable)
+      }
+      if let errors = outcome.broken[exercise] {
+        let first = errors.first
+        let message = first.map { "\($0.message) at \(location($0.location))" } ?? "build failed"
+        return Grade(
+          exercise: exercise, status: .doesNotCompile(first, message: message),
+          diagnostics: errors)
+      }
+      if let failure = outcome.failure {
+        return Grade(exercise: exercise, status: .buildFailed(failure))
+      }
+      progress(.testing(exercise))
+      let (run, result) = runTests(
+        filter: exercise.testFilter, built: outcome.built, name: exercise.name,
+        timeout: settings.testTimeout)
+      var grade = Grade.classify(
+        exercise: exercise, run: relativized(run), result: result,
+        timeout: settings.testTimeout,
+        crashFolders: [
+          absolute(settings.usesSolutions ? exercise.solutionPath : exercise.exercisePath),
+          catalogue.root,
+        ])
+      if case .crashed(var report) = grade.status, let place = report.location {
+        report.location = SourceLocation(
+          path: catalogue.relative(place.path), line: place.line, column: place.column)
+        grade.status = .crashed(report)
+      }
+      return grade
+    }
+  }
+
+  /// The exercise whose folder (or tests' folder) holds a file, if any.
+  private func owner(of path: String, among exercises: [Exercise]) -> Exercise? {
+    let relativePath = catalogue.relative(path)
+    return exercises.first { exercise in
+      [exercise.exercisePath, exercise.solutionPath, exercise.testsPath].contains {
+        relativePath.hasPrefix($0 + "/")
+      }
+    }
+  }
+
+  /// A location with its path made relative to the package root, as `path:line`.
+  private func location(_ location: SourceLocation) -> String {
+    "\(catalogue.relative(location.path)):\(location.line)"
+  }
+
+  /// The same run with every path made relative to the package root.
+  private func relativized(_ run: TestRun) -> TestRun {
+    var run = run
+    func shorten(_ location: SourceLocation?) -> SourceLocation? {
+      location.map {
+        SourceLocation(path: catalogue.relative($0.path), line: $0.line, column: $0.column)
+      }
+    }
+    for index in run.tests.indices {
+      run.tests[index].location = shorten(run.tests[index].location)
+      for issue in run.tests[index].issues.indices {
+        run.tests[index].issues[issue].location = shorten(run.tests[index].issues[issue].location)
+      }
+    }
+    return run
+  }
+
+  private func absolute(_ path: String) -> String {
+    path.hasPrefix("/") ? path : catalogue.absolute(path)
+  }
+}

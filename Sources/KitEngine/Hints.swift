@@ -1,0 +1,113 @@
+/// One level of an exercise's hints.
+public struct HintLevel: Hashable, Sendable {
+  /// The level number, from 1.
+  public var number: Int
+
+  /// The level's title, such as "where to start".
+  public var title: String
+
+  /// The level's text, as written (Markdown), without surrounding blank lines.
+  public var body: String
+
+  /// Creates a level.
+  ///
+  /// - Parameters:
+  ///   - number: The level number.
+  ///   - title: The level's title.
+  ///   - body: The level's text.
+  public init(number: Int, title: String, body: String) {
+    self.number = number
+    self.title = title
+    self.body = body
+  }
+}
+
+/// An exercise's `HINTS.md`: a title, an introduction and graded levels.
+///
+/// The format is
+/// ```
+/// # Hints: 01 WeightPruning
+///
+/// An introduction paragraph.
+///
+/// ## Level 1: where to start
+/// …
+/// ## Level 2: the rules that trip people up
+/// …
+/// ```
+/// Any other `## ` heading ends the level before it and is not shown.
+public struct HintsDocument: Hashable, Sendable {
+  /// The `# ` heading's text.
+  public var title: String
+
+  /// The text between the title and the first level.
+  public var introduction: String
+
+  /// The levels, in increasing order.
+  public var levels: [HintLevel]
+
+  /// Parses a `HINTS.md`.
+  ///
+  /// - Parameter markdown: The file's contents.
+  /// - Complexity: O(*n*) in the length of the text.
+  public init(markdown: String) {
+    var title = ""
+    var introduction: [String] = []
+    var levels: [HintLevel] = []
+    var current: (number: Int, title: String, body: [String])?
+    var inIntroduction = true
+    func finish() {
+      if let level = current {
+        levels.append(
+          HintLevel(number: level.number, title: level.title, body: Self.trimmed(level.body)))
+      }
+      current = nil
+    }
+    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+      if line.hasPrefix("# ") && title.isEmpty && current == nil {
+        title = String(line.dropFirst(2)).trimmingSpaces
+      } else if line.hasPrefix("## ") {
+        finish()
+        inIntroduction = false
+        if let level = Self.levelHeading(line) {
+          current = (level.number, level.title, [])
+        }
+      } else if current != nil {
+        current?.body.append(line)
+      } else if inIntroduction {
+        introduction.append(line)
+      }
+    }
+    finish()
+    self.title = title
+    self.introduction = Self.trimmed(introduction)
+    self.levels = levels.sorted { $0.number < $1.number }
+  }
+
+  /// Looks a level up by number.
+  ///
+  /// - Parameter number: The level number.
+  /// - Returns: The level, or `nil` when the file has no such level.
+  public func level(_ number: Int) -> HintLevel? {
+    levels.first { $0.number == number }
+  }
+
+  /// Reads `## Level N: title` (the colon and title are optional).
+  private static func levelHeading(_ line: String) -> (number: Int, title: String)? {
+    let text = line.dropFirst(3).trimmingSpaces
+    guard text.lowercased().hasPrefix("level ") else { return nil }
+    let rest = text.dropFirst("level ".count)
+    let digits = rest.prefix { $0.isNumber }
+    guard let number = Int(digits) else { return nil }
+    let title = rest.dropFirst(digits.count).drop { $0 == ":" || $0 == " " || $0 == "." }
+    return (number, String(title).trimmingSpaces)
+  }
+
+  /// Joins lines, dropping blank lines at the start and the end.
+  private static func trimmed(_ lines: [String]) -> String {
+    var lines = lines[...]
+    while lines.first?.trimmingSpaces.isEmpty == true { lines.removeFirst() }
+    while lines.last?.trimmingSpaces.isEmpty == true { lines.removeLast() }
+    return lines.joined(separator: "\n")
+  }
+}

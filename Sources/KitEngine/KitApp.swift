@@ -1,0 +1,324 @@
+import Foundation
+
+/// The `kit` program: parses a command line, runs the command, and returns the exit status.
+///
+/// Everything the program touches comes in from outside (the console, the environment, what
+/// runs `swift` and `git`, the clock), so tests drive it exactly as a learner's terminal does.
+public struct KitApp {
+  /// Exit status for success.
+  public static let success: Int32 = 0
+
+  /// Exit status for a failure: a check that fails, a problem found, an error.
+  public static let failure: Int32 = 1
+
+  /// Exit status for a command line that cannot be understood (`EX_USAGE`).
+  public static let usageError: Int32 = 64
+
+  /// Where output goes and answers come from.
+  public var console: any Console
+
+  /// The process environment.
+  public var environment: [String: String]
+
+  /// What runs `swift` and `git`.
+  public var runner: any CommandRunning
+
+  /// The folder the program was started in.
+  public var currentDirectory: String
+
+  /// How the learner runs the kit, as shown in suggested commands.
+  public var displayName: String
+
+  /// The clock, which names backup folders.
+  public var now: @Sendable () -> Date
+
+  /// Creates the program.
+  ///
+  /// - Parameters:
+  ///   - console: Where output goes and answers come from.
+  ///   - environment: The process environment.
+  ///   - runner: What runs `swift` and `git`.
+  ///   - currentDirectory: The folder the program was started in.
+  ///   - displayName: How the learner runs the kit; `swift run kit` by default.
+  ///   - now: The clock.
+  public init(
+    console: any Console = StandardConsole(),
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    runner: any CommandRunning = ProcessRunner(),
+    currentDirectory: String = FileManager.default.currentDirectoryPath,
+    displayName: String = "swift run kit",
+    now: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.console = console
+    self.environment = environment
+    self.runner = runner
+    self.currentDirectory = currentDirectory
+    self.displayName = displayName
+    self.now = now
+  }
+
+  /// Runs a command line.
+  ///
+  /// - Parameter arguments: The arguments, without the program name.
+  /// - Returns: The exit status: 0, 1 or 64.
+  public func run(_ arguments: [String]) -> Int32 {
+    do {
+      let invocation = try KitInvocation.parse(arguments)
+      return try execute(invocation)
+    } catch {
+      console.writeError("kit: \(error.description)\n")
+      return error.isUsageError ? Self.usageError : Self.failure
+    }
+  }
+
+  /// The colour setting for standard output.
+  public var style: TextStyle {
+    TextStyle.detect(isTerminal: console.outputIsTerminal, environment: environment)
+  }
+
+  private func execute(_ invocation: KitInvocation) throws(KitError) -> Int32 {
+    if invocation.command == .help {
+      console.write(KitInvocation.usage(command: displayName))
+      return Self.success
+    }
+    let root = try Self.packageRoot(from: invocation.packagePath ?? currentDirectory)
+    let catalogue = try Catalogue.load(root: root, runner: runner)
+    let settings = try gradingSettings(invocation)
+    switch invocation.command {
+    case .help, .status:
+      return status(catalogue, settings)
+    case .check(let name):
+      return try check(catalogue.exercise(named: name), catalogue, settings)
+    case .hint(let name, let level):
+      return try hint(catalogue.exercise(named: name), level: level, catalogue)
+    case .solution(let name, let diff):
+      return try solution(
+        catalogue.exercise(named: name), diff: diff, assumesYes: invocation.assumesYes,
+        catalogue, settings)
+    case .reset(let name):
+      let exercises = try name.map { name throws(KitError) in [try catalogue.exercise(named: name)]
+      }
+      let present = catalogue.exercises.filter { !catalogue.files(in: $0.exercisePath).isEmpty }
+      return try reset(exercises ?? present, assumesYes: invocation.assumesYes, catalogue)
+    case .verify:
+      return verify(catalogue, settings)
+    }
+  }
+
+  /// Finds the package root: the folder, or the nearest folder above it, with a Package.swift.
+  ///
+  /// - Parameter folder: Where to start.
+  /// - Returns: The absolute path of the package root.
+  /// - Throws: `KitError.packageNotFound` when no folder up to `/` has a Package.swift.
+  public static func packageRoot(from folder: String) throws(KitError) -> String {
+    var url = URL(fileURLWithPath: folder).standardizedFileURL
+    while true {
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        return url.path
+      }
+      let parent = url.deletingLastPathComponent()
+      if parent.path == url.path { throw .packageNotFound(folder) }
+      url = parent
+    }
+  }
+
+  private func gradingSettings(_ invocation: KitInvocation) throws(KitError) -> GradingSettings {
+    var settings = GradingSettings()
+    if let seconds = invocation.timeout {
+      settings.testTimeout = seconds
+    } else if let text = environment["KIT_TIMEOUT"], !text.isEmpty {
+      guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+        throw .usage("KIT_TIMEOUT must be a positive number of seconds, not '\(text)'")
+      }
+      settings.testTimeout = seconds
+    }
+    return settings
+  }
+
+  private func grade(
+    _ exercises: [Exercise],
+    _ catalogue: Catalogue,
+    _ settings: GradingSettings
+  ) -> [Grade] {
+    let grader = Grader(catalogue: catalogue, runner: runner, settings: settings)
+    let showsProgress = console.errorIsTerminal
+    let grades = grader.grade(exercises) { step in
+      guard showsProgress else { return }
+      switch step {
+      case .building:
+        console.writeError("\r\u{1B}[Kbuilding…")
+      case .testing(let exercise):
+        console.writeError("\r\u{1B}[Kgrading \(exercise.title)…")
+      }
+    }
+    if showsProgress { console.writeError("\r\u{1B}[K") }
+    return grades
+  }
+
+  private func status(_ catalogue: Catalogue, _ settings: GradingSettings) -> Int32 {
+    let grades = grade(catalogue.exercises, catalogue, settings)
+    let board = StatusBoard(
+      catalogue: catalogue, grades: grades, style: style, command: displayName)
+    console.write(board.render())
+    let kitTrouble = grades.contains {
+      switch $0.status {
+      case .noTests, .couldNotRun, .buildFailed: return true
+      default: return false
+      }
+    }
+    return kitTrouble ? Self.failure : Self.success
+  }
+
+  private func check(
+    _ exercise: Exercise,
+    _ catalogue: Catalogue,
+    _ settings: GradingSettings
+  ) throws(KitError) -> Int32 {
+    guard catalogue.isAvailable(exercise) else { throw .exerciseUnavailable(exercise.title) }
+    let grades = grade([exercise], catalogue, settings)
+    guard let result = grades.first else { return Self.failure }
+    let report = CheckReport(
+      catalogue: catalogue, grade: result, style: style, command: displayName)
+    console.write(report.render())
+    return result.isPassed ? Self.success : Self.failure
+  }
+
+  private func hint(
+    _ exercise: Exercise,
+    level requested: Int?,
+    _ catalogue: Catalogue
+  ) throws(KitError) -> Int32 {
+    let path = catalogue.absolute("\(exercise.exercisePath)/HINTS.md")
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .noHints(exercise: exercise.title)
+    }
+    let document = HintsDocument(markdown: String(decoding: data, as: UTF8.self))
+    guard let last = document.levels.last else { throw .noHints(exercise: exercise.title) }
+    let store = KitStateStore.standard(environment: environment)
+    var (state, warning) = store.load()
+    if let warning { console.writeError("kit: \(warning)\n") }
+    let seen = state.hintLevelsSeen[exercise.name] ?? 0
+    let number = requested ?? min(seen + 1, last.number)
+    guard let level = document.level(number) else {
+      throw .hintLevelOutOfRange(exercise: exercise.title, level: number, available: last.number)
+    }
+    if level.number > seen {
+      state.hintLevelsSeen[exercise.name] = level.number
+      do {
+        try store.save(state)
+      } catch {
+        console.writeError("kit: could not remember the hint level: \(error.description)\n")
+      }
+    }
+    let alias = catalogue.alias(for: exercise)
+    console.line(
+      style.bold("Hint level \(level.number) of \(last.number) for \(exercise.title)")
+        + (level.title.isEmpty ? "" : ": \(level.title)"))
+    console.line()
+    console.line(level.body)
+    console.line()
+    if let next = document.levels.first(where: { $0.number > level.number }) {
+      console.line(
+        "More: `\(displayName) hint \(alias)` shows level \(next.number) of \(last.number).")
+    } else {
+      console.line(
+        "That is the last level. The reference: `\(displayName) solution \(alias)` "
+          + "(it asks first until the exercise passes).")
+    }
+    return Self.success
+  }
+
+  private func solution(
+    _ exercise: Exercise,
+    diff: Bool,
+    assumesYes: Bool,
+    _ catalogue: Catalogue,
+    _ settings: GradingSettings
+  ) throws(KitError) -> Int32 {
+    let reveal = SolutionReveal(catalogue: catalogue, style: style)
+    guard !reveal.files(of: exercise).isEmpty else {
+      throw .exerciseUnavailable(exercise.solutionPath)
+    }
+    let result =
+      catalogue.isAvailable(exercise)
+      ? grade([exercise], catalogue, settings).first
+      : Grade(exercise: exercise, status: .unavailable)
+    if let result, !result.isPassed {
+      let board = StatusBoard(
+        catalogue: catalogue, grades: [result], style: style, command: displayName)
+      console.line("\(exercise.title) has not passed yet: \(board.phrase(for: result)).")
+      console.line(
+        "Reading the reference now gives the exercise away; "
+          + "`\(displayName) hint \(catalogue.alias(for: exercise))` helps a step at a time.")
+      guard assumesYes || console.confirm("Show the reference solution anyway?") else {
+        console.line("Nothing shown.")
+        return Self.success
+      }
+    }
+    console.write(diff ? try reveal.renderDiff(exercise) : try reveal.render(exercise))
+    return Self.success
+  }
+
+  private func reset(
+    _ exercises: [Exercise],
+    assumesYes: Bool,
+    _ catalogue: Catalogue
+  ) throws(KitError) -> Int32 {
+    let helper = ExerciseReset(catalogue: catalogue, runner: runner)
+    var plans: [ResetPlan] = []
+    for exercise in exercises {
+      plans.append(try helper.plan(for: exercise))
+    }
+    let changing = plans.filter { !$0.isEmpty }
+    guard !changing.isEmpty else {
+      let what = exercises.count == 1 ? exercises[0].title : "Every exercise"
+      console.line("\(what) is already as it was: nothing to reset.")
+      return Self.success
+    }
+    for plan in changing {
+      console.line("\(plan.exercise.title), from \(plan.revision):")
+      for change in plan.changes {
+        let verb: String
+        switch change.kind {
+        case .modified: verb = "restore"
+        case .missing: verb = "bring back"
+        case .added: verb = "remove (your file)"
+        }
+        console.line("  \(verb.paddedRight(to: 19)) \(change.path)")
+      }
+    }
+    let count = changing.map(\.changes.count).reduce(0, +)
+    let question =
+      "Reset \(count) file\(count == 1 ? "" : "s")? Your versions are kept in "
+      + "\(ExerciseReset.backupFolder)/."
+    guard assumesYes || console.confirm(question) else {
+      console.line("Nothing changed.")
+      return Self.success
+    }
+    let backup = try helper.apply(changing, date: now())
+    console.line("Reset done. Your previous files are in \(backup)/.")
+    return Self.success
+  }
+
+  private func verify(_ catalogue: Catalogue, _ settings: GradingSettings) -> Int32 {
+    var stubSettings = settings
+    stubSettings.scratchPath = GradingSettings.defaultScratchPath
+    var solutionSettings = settings
+    solutionSettings.scratchPath = GradingSettings.defaultSolutionsScratchPath
+    let verifier = Verifier(
+      catalogue: catalogue, runner: runner, stubSettings: stubSettings,
+      solutionSettings: solutionSettings)
+    if let changes = try? Git(root: catalogue.root, runner: runner).changes(in: "Exercises"),
+      !changes.isEmpty
+    {
+      console.line(
+        "note: Exercises/ differs from the last commit (\(changes.count) paths); "
+          + "the stub check grades the files as they are.")
+    }
+    let report = verifier.verify { step in console.writeError("kit verify: \(step)\n") }
+    console.line("kit verify: reference solutions against untouched stubs, test by test")
+    for line in report.lines { console.line(line) }
+    console.line(report.summary)
+    return report.succeeded ? Self.success : Self.failure
+  }
+}

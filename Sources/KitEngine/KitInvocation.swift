@@ -1,0 +1,193 @@
+/// A parsed `kit` command line.
+public struct KitInvocation: Hashable, Sendable {
+  /// What to do.
+  public enum Command: Hashable, Sendable {
+    /// The board (also what a bare `kit` does).
+    case status
+
+    /// Grade one exercise and show its failing checks.
+    case check(String)
+
+    /// Show a hint level: the next unseen one, or the one given.
+    case hint(String, level: Int?)
+
+    /// Show the reference solution, or its diff against the learner's files.
+    case solution(String, diff: Bool)
+
+    /// Restore one exercise (a name) or every exercise (`nil`) to its pristine stubs.
+    case reset(String?)
+
+    /// The maintainer's check.
+    case verify
+
+    /// The usage text.
+    case help
+  }
+
+  /// What to do.
+  public var command: Command
+
+  /// `--package-path`: the kit's folder, when given.
+  public var packagePath: String?
+
+  /// `--timeout`: seconds one exercise's tests may run, when given.
+  public var timeout: Double?
+
+  /// `--yes`: answer yes to the confirmation questions.
+  public var assumesYes: Bool
+
+  /// Creates an invocation.
+  ///
+  /// - Parameters:
+  ///   - command: What to do.
+  ///   - packagePath: The kit's folder, when given.
+  ///   - timeout: Seconds one exercise's tests may run, when given.
+  ///   - assumesYes: Whether to answer yes to confirmation questions.
+  public init(
+    _ command: Command,
+    packagePath: String? = nil,
+    timeout: Double? = nil,
+    assumesYes: Bool = false
+  ) {
+    self.command = command
+    self.packagePath = packagePath
+    self.timeout = timeout
+    self.assumesYes = assumesYes
+  }
+
+  /// The usage text `kit --help` prints.
+  public static func usage(command: String) -> String {
+    """
+    kit: progress, hints and reference solutions for the exercises
+
+    Usage: \(command) [COMMAND] [OPTIONS]
+
+    Commands:
+      status               every exercise with its checks, and the next step (the default)
+      check NAME           grade one exercise and show each failing check in full
+      hint NAME [LEVEL]    the next hint level (or LEVEL) from the exercise's HINTS.md
+      solution NAME        the reference solution; asks first until the exercise passes
+      reset NAME | --all   restore the pristine stubs after a y/N question, keeping a backup
+      verify               for maintainers: the references pass every grading test and the
+                           untouched stubs fail every one
+
+    NAME is a number (01 or 1), a module name (WeightPruning) or a short alias (weight).
+
+    Options:
+      --diff               with solution: show the differences from your files instead
+      -y, --yes            answer yes to the questions of solution and reset
+      --timeout SECONDS    time limit for one exercise's tests (default 60, or KIT_TIMEOUT)
+      --package-path PATH  the kit's folder (default: this folder or the nearest above it
+                           with a Package.swift)
+      -h, --help           show this text
+
+    Each exercise is graded in its own `swift test` process, so a crash, an endless loop or a
+    compile error costs only that exercise. Builds go to .build-kit (and .build-kit-solutions
+    for verify), never to .build.
+
+    Exit status: 0 success, 1 failure (a check that fails, a problem found), 64 bad usage.
+
+    """
+  }
+
+  /// Parses the arguments after the program name.
+  ///
+  /// - Parameter arguments: The command-line arguments, without the program name.
+  /// - Returns: The invocation.
+  /// - Throws: `KitError.usage` for an unknown command or option, a missing or extra operand,
+  ///   or an option the command does not take.
+  public static func parse(_ arguments: [String]) throws(KitError) -> KitInvocation {
+    var words: [String] = []
+    var packagePath: String?
+    var timeout: Double?
+    var assumesYes = false
+    var diff = false
+    var all = false
+    var help = false
+    var index = 0
+    func value(for option: String) throws(KitError) -> String {
+      index += 1
+      guard index < arguments.count else { throw .usage("\(option) needs a value") }
+      return arguments[index]
+    }
+    while index < arguments.count {
+      let argument = arguments[index]
+      switch argument {
+      case "-h", "--help", "help":
+        help = true
+      case "-y", "--yes":
+        assumesYes = true
+      case "--diff":
+        diff = true
+      case "--all":
+        all = true
+      case "--package-path":
+        packagePath = try value(for: argument)
+      case "--timeout":
+        let text = try value(for: argument)
+        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+          throw .usage("--timeout needs a positive number of seconds, not '\(text)'")
+        }
+        timeout = seconds
+      default:
+        if argument.hasPrefix("-") && argument.count > 1 && Int(argument) == nil {
+          throw .usage("unknown option '\(argument)'")
+        }
+        words.append(argument)
+      }
+      index += 1
+    }
+    if help { return KitInvocation(.help) }
+
+    let name = words.first ?? "status"
+    let operands = Array(words.dropFirst())
+    func operandCount(_ range: ClosedRange<Int>, _ usage: String) throws(KitError) {
+      guard range.contains(operands.count) else { throw .usage("usage: kit \(usage)") }
+    }
+    let command: Command
+    switch name {
+    case "status":
+      try operandCount(0...0, "status")
+      command = .status
+    case "check":
+      try operandCount(1...1, "check NAME")
+      command = .check(operands[0])
+    case "hint", "hints":
+      try operandCount(1...2, "hint NAME [LEVEL]")
+      var level: Int?
+      if operands.count == 2 {
+        guard let number = Int(operands[1]), number >= 1 else {
+          throw .usage("the hint level must be a number from 1, not '\(operands[1])'")
+        }
+        level = number
+      }
+      command = .hint(operands[0], level: level)
+    case "solution", "solutions":
+      try operandCount(1...1, "solution NAME [--diff]")
+      command = .solution(operands[0], diff: diff)
+    case "reset":
+      if all {
+        try operandCount(0...0, "reset NAME | reset --all")
+        command = .reset(nil)
+      } else {
+        try operandCount(1...1, "reset NAME | reset --all")
+        command = .reset(operands[0])
+      }
+    case "verify":
+      try operandCount(0...0, "verify")
+      command = .verify
+    default:
+      throw .usage("unknown command '\(name)'; `kit --help` lists the commands")
+    }
+    if diff, case .solution = command {
+    } else if diff {
+      throw .usage("--diff goes with solution")
+    }
+    if all, case .reset = command {
+    } else if all {
+      throw .usage("--all goes with reset")
+    }
+    return KitInvocation(
+      command, packagePath: packagePath, timeout: timeout, assumesYes: assumesYes)
+  }
+}

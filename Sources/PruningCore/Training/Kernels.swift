@@ -1,0 +1,85 @@
+/// The loops training spends its time in, over raw row-major buffers.
+///
+/// Written against unsafe buffers so a debug build (what `swift test` compiles) stays fast
+/// enough to fine-tune the digits model in seconds. Each loop adds in a fixed order, so debug
+/// and release builds give the same bits.
+enum Kernels {
+  /// `y = x · Wᵀ + b` for `x` `[batch, inputs]`, `W` `[outputs, inputs]`, `b` `[outputs]`.
+  static func affine(
+    _ x: [Float], batch: Int, weight: [Float], bias: [Float], inputs: Int, outputs: Int
+  ) -> [Float] {
+    var y = [Float](repeating: 0, count: batch * outputs)
+    x.withUnsafeBufferPointer { x in
+      weight.withUnsafeBufferPointer { w in
+        bias.withUnsafeBufferPointer { b in
+          y.withUnsafeMutableBufferPointer { y in
+            for row in 0..<batch {
+              let xBase = row * inputs
+              for unit in 0..<outputs {
+                let wBase = unit * inputs
+                var sum: Float = 0
+                for i in 0..<inputs {
+                  sum += x[xBase + i] * w[wBase + i]
+                }
+                y[row * outputs + unit] = sum + b[unit]
+              }
+            }
+          }
+        }
+      }
+    }
+    return y
+  }
+
+  /// `max(0, v)` for every element.
+  static func reluInPlace(_ values: inout [Float]) {
+    values.withUnsafeMutableBufferPointer { v in
+      for i in 0..<v.count where v[i] < 0 {
+        v[i] = 0
+      }
+    }
+  }
+
+  /// The gradients of `y = x · Wᵀ + b` given `∂L/∂y` (`dy`, `[batch, outputs]`).
+  ///
+  /// - Returns: `∂L/∂W` `[outputs, inputs]`, `∂L/∂b` `[outputs]`, and `∂L/∂x`
+  ///   `[batch, inputs]` when `needInputGradient` (else empty).
+  static func affineBackward(
+    _ dy: [Float], x: [Float], batch: Int, weight: [Float], inputs: Int, outputs: Int,
+    needInputGradient: Bool
+  ) -> (weight: [Float], bias: [Float], input: [Float]) {
+    var dw = [Float](repeating: 0, count: outputs * inputs)
+    var db = [Float](repeating: 0, count: outputs)
+    var dx = [Float](repeating: 0, count: needInputGradient ? batch * inputs : 0)
+    dy.withUnsafeBufferPointer { dy in
+      x.withUnsafeBufferPointer { x in
+        weight.withUnsafeBufferPointer { w in
+          dw.withUnsafeMutableBufferPointer { dw in
+            db.withUnsafeMutableBufferPointer { db in
+              dx.withUnsafeMutableBufferPointer { dx in
+                for row in 0..<batch {
+                  let xBase = row * inputs
+                  for unit in 0..<outputs {
+                    let g = dy[row * outputs + unit]
+                    if g == 0 { continue }
+                    db[unit] += g
+                    let wBase = unit * inputs
+                    for i in 0..<inputs {
+                      dw[wBase + i] += g * x[xBase + i]
+                    }
+                    if needInputGradient {
+                      for i in 0..<inputs {
+                        dx[xBase + i] += g * w[wBase + i]
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return (dw, db, dx)
+  }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes files so a reader sees either the old contents or the new, never a mixture: the data
+/// goes to a temporary file in the same folder, is flushed to disk, and is renamed over the
+/// target. An interrupted write (Ctrl-C, a crash, a full disk) leaves the target untouched.
+enum AtomicFile {
+  /// Writes data to a file atomically.
+  ///
+  /// - Parameters:
+  ///   - data: The new contents.
+  ///   - url: The file to replace or create; its folder must exist.
+  /// - Throws: `AtomicFile.Failure` naming the step that failed and the system's reason.
+  static func write(_ data: Data, to url: URL) throws(Failure) {
+    let folder = url.deletingLastPathComponent().path
+    let temporary = "\(folder)/.\(url.lastPathComponent).\(getpid()).tmp"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { throw Failure(reason: systemError()) }
+    var failure: Failure?
+    data.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count, let base = buffer.baseAddress {
+        let written = systemWrite(descriptor, base + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = Failure(reason: systemError())
+          return
+        }
+        offset += written
+      }
+    }
+    if failure == nil, fsync(descriptor) != 0 { failure = Failure(reason: systemError()) }
+    close(descriptor)
+    if failure == nil, rename(temporary, url.path) != 0 { failure = Failure(reason: systemError()) }
+    if let failure {
+      unlink(temporary)
+      throw failure
+    }
+  }
+
+  /// Why a write failed.
+  struct Failure: Error {
+    /// The system's description of the error, e.g. "Permission denied".
+    var reason: String
+  }
+
+  /// The description of the current `errno`.
+  static func systemError() -> String {
+    String(cString: strerror(errno))
+  }
+}
+
+/// `write(2)`, named apart from the enclosing function.
+func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+  #elseif canImport(Darwin)
+    Darwin.write(descriptor, bytes, count)
+  #endif
+}

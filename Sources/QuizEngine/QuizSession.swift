@@ -1,0 +1,289 @@
+import Foundation
+
+/// What became of one question in a session.
+public enum Outcome: Hashable, Sendable {
+  /// Answered right (or self-graded as known).
+  case correct
+  /// Answered wrong (or self-graded for review).
+  case wrong
+  /// Skipped with `s`; counts as missed.
+  case skipped
+}
+
+/// The record of a finished session.
+public struct SessionResult: Hashable, Sendable {
+  /// The questions planned, in order.
+  public var planned: [AskedQuestion]
+
+  /// The outcome of each question reached, in order.
+  public var outcomes: [Outcome]
+
+  /// How many planned questions were answered right.
+  public var correctCount: Int { outcomes.filter { $0 == .correct }.count }
+
+  /// Whether the session stopped before its last question (`q` or the end of input).
+  public var endedEarly: Bool { outcomes.count < planned.count }
+
+  /// Whether every planned question was answered right.
+  public var isPerfect: Bool { correctCount == planned.count }
+
+  /// Creates a result.
+  ///
+  /// - Parameters:
+  ///   - planned: The planned questions.
+  ///   - outcomes: The outcomes of those reached.
+  public init(planned: [AskedQuestion], outcomes: [Outcome]) {
+    self.planned = planned
+    self.outcomes = outcomes
+  }
+}
+
+/// Asks a planned session's questions through a console, gives immediate feedback, and
+/// records each answer in the progress store as soon as it is given.
+///
+/// Invalid input is answered with the valid inputs and the question is asked again, without
+/// penalty. `q` or the end of input ends the session early; what was answered is kept.
+public final class QuizSession {
+  private let bank: Bank
+  private let planned: [AskedQuestion]
+  private let store: ProgressStore
+  private let scheduler: LeitnerScheduler
+  private let now: Date
+  private let console: any Console
+  private let strings: Strings
+  private let style: TextStyle
+  private let width: Int?
+
+  /// Creates a session.
+  ///
+  /// - Parameters:
+  ///   - bank: The bank (for topic names).
+  ///   - planned: The questions, from `SessionPlanner`.
+  ///   - store: Where answers are recorded.
+  ///   - scheduler: The Leitner scheduler.
+  ///   - now: The time every answer is recorded at.
+  ///   - console: Where to ask.
+  ///   - language: The language to ask in.
+  ///   - style: Colour or plain.
+  ///   - width: The width to wrap text to, or `nil` not to wrap (pipes, screen readers).
+  public init(
+    bank: Bank, planned: [AskedQuestion], store: ProgressStore,
+    scheduler: LeitnerScheduler = LeitnerScheduler(), now: Date, console: any Console,
+    language: Language, style: TextStyle, width: Int?
+  ) {
+    self.bank = bank
+    self.planned = planned
+    self.store = store
+    self.scheduler = scheduler
+    self.now = now
+    self.console = console
+    self.strings = Strings(language)
+    self.style = style
+    self.width = width
+  }
+
+  private var language: Language { strings.language }
+
+  /// Asks every question until the last, `q`, or the end of input.
+  ///
+  /// - Returns: The outcome of each question reached.
+  public func run() -> SessionResult {
+    var outcomes: [Outcome] = []
+    for (index, asked) in planned.enumerated() {
+      guard let outcome = ask(asked, number: index + 1) else { break }
+      outcomes.append(outcome)
+      switch outcome {
+      case .correct, .wrong:
+        let record = scheduler.record(
+          store.progress(of: asked.question.id), correct: outcome == .correct, at: now)
+        if let warning = store.update(record, for: asked.question.id) {
+          console.writeError(strings.warning(warning) + "\n")
+        }
+      case .skipped:
+        break
+      }
+    }
+    return SessionResult(planned: planned, outcomes: outcomes)
+  }
+
+  // MARK: Asking
+
+  /// Asks one question; `nil` when the session ends (`q` or end of input).
+  private func ask(_ asked: AskedQuestion, number: Int) -> Outcome? {
+    let question = asked.question
+    let topic = bank.topic(question.topic)?.name[language] ?? question.topic
+    console.write("\n")
+    emit(
+      strings.questionHeading(
+        number: number, of: planned.count, topic: topic, id: question.id,
+        hint: strings.kindHint(question.kind)),
+      style: style.dim)
+    emit(question.prompt[language], style: style.bold)
+    for (position, label) in choiceLabels(asked).enumerated() {
+      emit(label.text, prefix: "  \(position + 1)) ", indent: "     ")
+    }
+    if case .recall(let modelAnswer) = question.kind {
+      return askRecall(asked, modelAnswer: modelAnswer)
+    }
+    while true {
+      console.write(strings.prompt(for: asked))
+      guard let line = console.readLine() else {
+        console.write("\n")
+        return nil
+      }
+      switch ResponseParser.parse(line, for: asked) {
+      case .quit: return nil
+      case .skip:
+        emit(strings.skipped, style: style.warn)
+        showAnswer(asked)
+        showExplanation(question)
+        return .skipped
+      case .help:
+        emit(strings.invalid(for: asked) + " " + strings.commandHelp)
+      case .some(let response):
+        let verdict = AnswerChecker.check(response, for: asked)
+        showFeedback(asked, response: response, verdict: verdict)
+        showExplanation(question)
+        return verdict.isCorrect ? .correct : .wrong
+      case nil:
+        emit(strings.invalid(for: asked), style: style.warn)
+      }
+    }
+  }
+
+  private func askRecall(_ asked: AskedQuestion, modelAnswer: LocalizedText) -> Outcome? {
+    console.write(strings.recallAttemptPrompt)
+    guard let attempt = console.readLine() else {
+      console.write("\n")
+      return nil
+    }
+    switch ResponseParser.command(TextNormalization.normalize(attempt)) {
+    case .quit: return nil
+    case .skip:
+      emit(strings.skipped, style: style.warn)
+      emit(strings.modelAnswer, style: style.bold)
+      emit(modelAnswer[language], prefix: "  ", indent: "  ")
+      showExplanation(asked.question)
+      return .skipped
+    default: break
+    }
+    emit(strings.modelAnswer, style: style.bold)
+    emit(modelAnswer[language], prefix: "  ", indent: "  ")
+    while true {
+      console.write(strings.gradePrompt)
+      guard let line = console.readLine() else {
+        console.write("\n")
+        return nil
+      }
+      if let known = ResponseParser.yesNo(line) {
+        emit(
+          known ? strings.selfCorrect : strings.selfIncorrect,
+          style: known ? style.good : style.bad)
+        showExplanation(asked.question)
+        return known ? .correct : .wrong
+      }
+      switch ResponseParser.command(TextNormalization.normalize(line)) {
+      case .quit: return nil
+      case .help: emit(strings.gradeInvalid + " " + strings.commandHelp)
+      default: emit(strings.gradeInvalid, style: style.warn)
+      }
+    }
+  }
+
+  // MARK: Feedback
+
+  private func showFeedback(_ asked: AskedQuestion, response: Response, verdict: Verdict) {
+    let labels = choiceLabels(asked)
+    emit(
+      verdict.isCorrect ? strings.correct : strings.incorrect,
+      style: verdict.isCorrect ? style.good : style.bad)
+    switch (asked.question.kind, response) {
+    case (.singleChoice, _), (.multipleAnswer, _):
+      for position in verdict.wrongPicks {
+        let label = labels[position]
+        emit(strings.whyNot(position + 1) + (label.whyNot ?? ""))
+      }
+      if !verdict.missed.isEmpty, case .multipleAnswer = asked.question.kind {
+        emit(strings.missed(verdict.missed.map { String($0 + 1) }.joined(separator: ", ")))
+      }
+      if !verdict.isCorrect { showAnswer(asked) }
+    case (.numeric(let answer), .number(let value)):
+      if !verdict.isCorrect {
+        emit(strings.yourAnswer(format(value, percent: answer.isPercent)))
+      }
+      showAnswer(asked)
+    default:
+      if !verdict.isCorrect { showAnswer(asked) }
+    }
+  }
+
+  private func showAnswer(_ asked: AskedQuestion) {
+    let labels = choiceLabels(asked)
+    switch asked.question.kind {
+    case .singleChoice, .multipleAnswer:
+      let correct = asked.correctPositions.sorted()
+      if correct.count == 1, let position = correct.first {
+        emit(strings.theAnswer("\(position + 1)) \(labels[position].text)"))
+      } else {
+        emit(strings.theAnswer(correct.map { String($0 + 1) }.joined(separator: " ")))
+        for position in correct {
+          emit(labels[position].text, prefix: "  \(position + 1)) ", indent: "     ")
+        }
+      }
+    case .ordering:
+      let sequence = asked.correctSequence
+      emit(strings.theAnswer(sequence.map { String($0 + 1) }.joined(separator: " ")))
+      for position in sequence {
+        emit(labels[position].text, prefix: "  \(position + 1)) ", indent: "     ")
+      }
+    case .numeric(let answer):
+      var line = strings.theAnswer(format(answer.value, percent: answer.isPercent))
+      if answer.tolerance > 0 {
+        line += strings.accepted(
+          low: format(answer.value - answer.tolerance, percent: answer.isPercent),
+          high: format(answer.value + answer.tolerance, percent: answer.isPercent))
+      }
+      emit(line)
+    case .recall(let modelAnswer):
+      emit(strings.modelAnswer, style: style.bold)
+      emit(modelAnswer[language], prefix: "  ", indent: "  ")
+    }
+  }
+
+  private func showExplanation(_ question: Question) {
+    emit(question.explanation[language], prefix: strings.explanation)
+    emit(question.source, prefix: strings.source, style: style.dim)
+  }
+
+  private func format(_ value: Double, percent: Bool) -> String {
+    NumberFormatting.plain(value) + (percent ? "%" : "")
+  }
+
+  /// The options or items in display order, with their "why not" lines.
+  private func choiceLabels(_ asked: AskedQuestion) -> [(text: String, whyNot: String?)] {
+    switch asked.question.kind {
+    case .singleChoice(let options), .multipleAnswer(let options):
+      return asked.order.map { (options[$0].text[language], options[$0].whyNot?[language]) }
+    case .ordering(let items):
+      return asked.order.map { (items[$0][language], nil) }
+    case .numeric, .recall:
+      return []
+    }
+  }
+
+  /// Writes text as lines, wrapped when a width is set, styling each line separately so
+  /// escape codes never count towards the width.
+  private func emit(
+    _ text: String, prefix: String = "", indent: String = "",
+    style paint: (String) -> String = { $0 }
+  ) {
+    let lines: [String]
+    if let width {
+      lines = TextLayout.wrap(text, width: width, prefix: prefix, indent: indent)
+    } else {
+      lines = (prefix + text).split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated().map { $0.offset == 0 ? String($0.element) : indent + $0.element }
+    }
+    console.write(lines.map(paint).joined(separator: "\n") + "\n")
+  }
+}

@@ -1,0 +1,82 @@
+import KitEngine
+import Testing
+
+@Suite("The check report")
+struct CheckReportTests {
+  let catalogue = Fixtures.miniCatalogue()
+
+  func report(_ file: String, exercise: Int, result: CommandResult = CommandResult(status: 1))
+    throws -> String
+  {
+    let grade = Grade.classify(
+      exercise: catalogue.exercises[exercise], run: EventStream.parse(try Fixtures.recorded(file)),
+      result: result, timeout: 5, crashFolders: [])
+    return CheckReport(catalogue: catalogue, grade: grade, style: .plain, command: "kit").render()
+  }
+
+  @Test("A failing check is shown in full: name, expectation with actual value, comment, place")
+  func failing() throws {
+    let text = try report("Failing.jsonl", exercise: 1)
+    #expect(text.hasPrefix("02 Failing: in progress, 1 of 2 checks pass"))
+    #expect(text.contains("FAIL \"The largest of 3, 9 and 4 is 9\""))
+    #expect(text.contains("Expectation failed: (result → 3) == 9"))
+    #expect(text.contains("the largest value, wherever it is"))
+    #expect(text.contains("Stuck? `kit hint failing` shows the next hint."))
+    #expect(!text.contains("An empty list throws emptyInput"))
+  }
+
+  @Test("A check that reaches a stub waits for it, even with a second issue that follows from it")
+  func secondIssue() {
+    let test = TestRecord(
+      id: "a", displayName: "a", status: .failed,
+      issues: [
+        TestIssue(message: "expected error x, but \"f(_:) is not implemented yet\" was thrown"),
+        TestIssue(message: "Expectation failed: (runs → 0) == 3"),
+      ])
+    #expect(test.waitsForStub)
+    #expect(
+      !TestRecord(id: "b", displayName: "b", status: .failed, issues: [TestIssue(message: "no")])
+        .waitsForStub)
+  }
+
+  @Test("Checks waiting for a stub are listed under the functions still to write")
+  func notStarted() throws {
+    let text = try report("Untouched.jsonl", exercise: 5)
+    #expect(text.contains("NOT STARTED 2 checks wait for: negated(_:)"))
+    #expect(!text.contains("FAIL"))
+  }
+
+  @Test("A crash names the test that was running and how to see the whole output")
+  func crashed() throws {
+    let output = try Fixtures.recorded("Crashing-output.txt")
+    let text = try report(
+      "Crashing.jsonl", exercise: 2, result: CommandResult(status: 1, standardOutput: output))
+    #expect(text.contains("crashed: Index out of range"))
+    #expect(text.contains("Running when it crashed:"))
+    #expect(text.contains("\"A single value has no second\""))
+    #expect(text.contains(#"KIT_ONLY=Crashing swift test --filter '^CrashingTests\.'"#))
+  }
+
+  @Test("A pass points to the reference solution")
+  func passed() throws {
+    let text = try report("Passing.jsonl", exercise: 0, result: CommandResult(status: 0))
+    #expect(text.contains("All 2 checks pass. Compare with the reference: `kit solution passing`."))
+  }
+
+  @Test("The functions named by 'is not implemented yet' are collected once each, in order")
+  func functionNames() {
+    let tests = [
+      TestRecord(
+        id: "a", displayName: "a", status: .failed,
+        issues: [TestIssue(message: "Caught error: f(_:) is not implemented yet")]),
+      TestRecord(
+        id: "b", displayName: "b", status: .failed,
+        issues: [
+          TestIssue(message: "Expectation failed", details: ["g(x:) is not implemented yet"]),
+          TestIssue(message: "Caught error: f(_:) is not implemented yet"),
+          TestIssue(message: "(r → Optional(T.h(_:y:) is not implemented yet))"),
+        ]),
+    ]
+    #expect(CheckReport.notImplementedFunctions(in: tests) == ["f(_:)", "g(x:)", "T.h(_:y:)"])
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import KitEngine
+import Testing
+
+/// A git repository in a temporary folder holding the MiniKit stubs of one exercise.
+struct Repository {
+  let root: String
+  let runner = ProcessRunner()
+
+  init(_ name: String) throws {
+    root = try makeTemporaryFolder(name)
+    try write("stub\n", to: "\(root)/Exercises/01-Passing/Total.swift")
+    try write("# 01 Passing\n", to: "\(root)/Exercises/01-Passing/README.md")
+    try git("init", "-q")
+    try commitAll("stubs")
+  }
+
+  init(cloning origin: Repository, _ name: String) throws {
+    let parent = try makeTemporaryFolder(name)
+    root = parent + "/clone"
+    _ = try runner.run(ShellCommand("git", ["clone", "-q", origin.root, root], in: parent))
+  }
+
+  @discardableResult
+  func git(_ arguments: String...) throws -> CommandResult {
+    let identity = ["-c", "user.name=Kit Tests", "-c", "user.email=kit@example.com"]
+    return try runner.run(ShellCommand("git", identity + arguments, in: root))
+  }
+
+  func commitAll(_ message: String) throws {
+    try git("add", "-A")
+    try git("commit", "-q", "-m", message)
+  }
+
+  func read(_ path: String) throws -> String {
+    try String(contentsOfFile: "\(root)/\(path)", encoding: .utf8)
+  }
+
+  func remove() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+@Suite("Resetting an exercise to its pristine stubs")
+struct ExerciseResetTests {
+  let total = "Exercises/01-Passing/Total.swift"
+  let readme = "Exercises/01-Passing/README.md"
+  let extra = "Exercises/01-Passing/Extra.swift"
+
+  @Test("Changed, deleted and added files are restored or removed, each backed up first")
+  func restoreWithBackup() throws {
+    let repository = try Repository("reset")
+    defer { repository.remove() }
+    try write("mine\n", to: "\(repository.root)/\(total)")
+    try FileManager.default.removeItem(atPath: "\(repository.root)/\(readme)")
+    try write("helper\n", to: "\(repository.root)/\(extra)")
+    let reset = ExerciseReset(
+      catalogue: Fixtures.miniCatalogue(root: repository.root), runner: repository.runner)
+    let exercise = Exercise(number: "01", name: "Passing")
+
+    let plan = try reset.plan(for: exercise)
+    #expect(plan.revision == "HEAD")
+    #expect(
+      plan.changes == [
+        ResetChange(path: extra, kind: .added), ResetChange(path: readme, kind: .missing),
+        ResetChange(path: total, kind: .modified),
+      ])
+
+    let backup = try reset.apply([plan], date: Date(timeIntervalSince1970: 0))
+    #expect(backup == ".kit-backups/1970-01-01T00-00-00")
+    #expect(try repository.read(total) == "stub\n")
+    #expect(try repository.read(readme) == "# 01 Passing\n")
+    #expect(!FileManager.default.fileExists(atPath: "\(repository.root)/\(extra)"))
+    #expect(try repository.read("\(backup)/\(total)") == "mine\n")
+    #expect(try repository.read("\(backup)/\(extra)") == "helper\n")
+    #expect(try reset.plan(for: exercise).isEmpty)
+  }
+
+  @Test("A second reset in the same second gets its own backup folder")
+  func backupFolders() throws {
+    let repository = try Repository("reset")
+    defer { repository.remove() }
+    let reset = ExerciseReset(
+      catalogue: Fixtures.miniCatalogue(root: repository.root), runner: repository.runner)
+    let exercise = Exercise(number: "01", name: "Passing")
+    let date = Date(timeIntervalSince1970: 0)
+    try write("one\n", to: "\(repository.root)/\(total)")
+    let first = try reset.apply([try reset.plan(for: exercise)], date: date)
+    try write("two\n", to: "\(repository.root)/\(total)")
+    let second = try reset.apply([try reset.plan(for: exercise)], date: date)
+    #expect(second == first + "-2")
+    #expect(try repository.read("\(first)/\(total)") == "one\n")
+    #expect(try repository.read("\(second)/\(total)") == "two\n")
+  }
+
+  @Test("The upstream branch is the pristine copy even when the learner committed their work")
+  func upstreamFirst() throws {
+    let origin = try Repository("origin")
+    defer { origin.remove() }
+    let clone = try Repository(cloning: origin, "clone")
+    defer {
+      try? FileManager.default.removeItem(
+        atPath: (clone.root as NSString).deletingLastPathComponent)
+    }
+    try write("my committed answer\n", to: "\(clone.root)/\(total)")
+    try clone.commitAll("my work")
+    let reset = ExerciseReset(
+      catalogue: Fixtures.miniCatalogue(root: clone.root), runner: clone.runner)
+    let plan = try reset.plan(for: Exercise(number: "01", name: "Passing"))
+    #expect(plan.revision.hasPrefix("origin/"))
+    try reset.apply([plan])
+    #expect(try clone.read(total) == "stub\n")
+  }
+
+  @Test("Outside a git checkout, reset says it cannot find the pristine files")
+  func notACheckout() throws {
+    let folder = try makeTemporaryFolder("nogit")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let reset = ExerciseReset(
+      catalogue: Fixtures.miniCatalogue(root: folder), runner: ProcessRunner())
+    #expect(throws: KitError.self) { try reset.plan(for: Exercise(number: "01", name: "Passing")) }
+  }
+}

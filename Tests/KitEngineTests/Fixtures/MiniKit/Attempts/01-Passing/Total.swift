@@ -1,0 +1,10 @@
+import MiniCore
+
+/// Returns the sum of the values; the sum of no values is zero.
+///
+/// - Parameter values: The values to add.
+/// - Returns: Their sum.
+/// - Throws: Nothing once written.
+public func total(_ values: [Int]) throws(MiniError) -> Int {
+  values.reduce(0, +)
+}

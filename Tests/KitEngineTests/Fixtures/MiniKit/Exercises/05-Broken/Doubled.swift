@@ -1,0 +1,11 @@
+import MiniCore
+
+/// Returns every value doubled.
+///
+/// - Parameter values: The values.
+/// - Returns: The values, each times two.
+/// - Throws: Nothing once written.
+public func doubled(_ values: [Int]) throws(MiniError) -> [Int] {
+  // TODO: Double every value.
+  throw .notImplemented("doubled(_:)")
+}

@@ -1,0 +1,11 @@
+import MiniCore
+
+/// Returns the largest value.
+///
+/// - Parameter values: The values; at least one.
+/// - Returns: The largest of them.
+/// - Throws: `MiniError.emptyInput` when there are no values.
+public func largest(_ values: [Int]) throws(MiniError) -> Int {
+  guard let largest = values.max() else { throw .emptyInput }
+  return largest
+}

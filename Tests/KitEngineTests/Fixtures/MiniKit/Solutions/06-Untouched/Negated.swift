@@ -1,0 +1,10 @@
+import MiniCore
+
+/// Returns every value negated.
+///
+/// - Parameter values: The values.
+/// - Returns: The values, each with its sign flipped.
+/// - Throws: Nothing once written.
+public func negated(_ values: [Int]) throws(MiniError) -> [Int] {
+  values.map { -$0 }
+}

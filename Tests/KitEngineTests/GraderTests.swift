@@ -1,0 +1,149 @@
+import Foundation
+import KitEngine
+import Testing
+
+@Suite("Grading each exercise in its own process")
+struct GraderTests {
+  let root = Fixtures.folder + "/MiniKit"
+
+  /// A runner that fails any build including Broken and answers each test run with the
+  /// recorded stream of its exercise.
+  func runner() -> ScriptedRunner {
+    let root = self.root
+    return ScriptedRunner { command in
+      let only = (command.environment["KIT_ONLY"] ?? nil) ?? ""
+      if command.arguments.first == "build" {
+        guard only.split(separator: ",").contains("Broken") else { return CommandResult(status: 0) }
+        let output = (try? Fixtures.recorded("Broken-build.txt")) ?? ""
+        return CommandResult(
+          status: 1,
+          standardOutput: output.replacingOccurrences(of: Fixtures.recordedRoot, with: root))
+      }
+      guard let filter = command.value(after: "--filter"),
+        let path = command.value(after: "--event-stream-output-path")
+      else { return CommandResult(status: 64) }
+      let name = filter.dropFirst().prefix { $0 != "T" }
+      try? Fixtures.recorded("\(name).jsonl").write(toFile: path, atomically: true, encoding: .utf8)
+      switch name {
+      case "Crashing":
+        let output = (try? Fixtures.recorded("Crashing-output.txt")) ?? ""
+        return CommandResult(
+          status: 1,
+          standardOutput: output.replacingOccurrences(of: Fixtures.recordedRoot, with: root))
+      case "Hanging":
+        return CommandResult(status: 130, timedOut: true)
+      default:
+        return CommandResult(status: name == "Passing" ? 0 : 1)
+      }
+    }
+  }
+
+  func settings(_ scratch: String) -> GradingSettings {
+    GradingSettings(scratchPath: scratch, testTimeout: 7)
+  }
+
+  @Test("A compile error leaves only that exercise out; the others are each graded on their own")
+  func isolation() throws {
+    let scratch = try makeTemporaryFolder("grader")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let runner = runner()
+    let catalogue = Fixtures.miniCatalogue(root: root)
+    let grades = Grader(catalogue: catalogue, runner: runner, settings: settings(scratch))
+      .grade(catalogue.exercises)
+
+    #expect(grades.map(\.exercise.name) == catalogue.exercises.map(\.name))
+    #expect(grades[0].status == .passed)
+    #expect(grades[1].status == .inProgress)
+    guard case .crashed(let crash) = grades[2].status else {
+      Issue.record("03 should have crashed: \(grades[2].status)")
+      return
+    }
+    #expect(crash.message == "Index out of range")
+    #expect(crash.location?.text == "Exercises/03-Crashing/Second.swift:9")
+    #expect(grades[3].status == .timedOut(seconds: 7))
+    guard case .doesNotCompile(let error, let message) = grades[4].status else {
+      Issue.record("05 should not compile: \(grades[4].status)")
+      return
+    }
+    #expect(error?.message == "cannot find 'factor' in scope")
+    #expect(message == "cannot find 'factor' in scope at Exercises/05-Broken/Doubled.swift:9")
+    #expect(grades[5].status == .notStarted)
+  }
+
+  @Test("Builds and runs pass the exercise set, the filter, the pinned stream version and limits")
+  func commands() throws {
+    let scratch = try makeTemporaryFolder("grader")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let runner = runner()
+    let catalogue = Fixtures.miniCatalogue(root: root)
+    _ = Grader(catalogue: catalogue, runner: runner, settings: settings(scratch))
+      .grade(catalogue.exercises)
+    let builds = runner.commands.filter { $0.arguments.first == "build" }
+    let tests = runner.commands.filter { $0.arguments.first == "test" }
+    let all = "Passing,Failing,Crashing,Hanging,Broken,Untouched"
+    #expect(
+      builds.map { $0.environment["KIT_ONLY"] ?? nil } == [
+        all, all.replacingOccurrences(of: "Broken,", with: ""),
+      ])
+    #expect(builds.allSatisfy { $0.value(after: "--product") == "MiniKitPackageTests" })
+    #expect(builds.allSatisfy { $0.value(after: "--scratch-path") == scratch })
+    #expect(
+      tests.map { $0.value(after: "--filter") } == [
+        #"^PassingTests\."#, #"^FailingTests\."#, #"^CrashingTests\."#, #"^HangingTests\."#,
+        #"^UntouchedTests\."#,
+      ])
+    for test in tests {
+      #expect(test.arguments.contains("--skip-build"))
+      #expect(test.value(after: "--event-stream-version") == "6.3")
+      #expect(test.timeout == 7)
+      #expect(
+        test.environment["KIT_ONLY"]
+          == .some(.some(all.replacingOccurrences(of: "Broken,", with: ""))))
+      #expect(test.environment["KIT_SOLUTIONS"] == .some(nil))
+      #expect((test.environment["SWIFT_BACKTRACE"] ?? nil)?.hasPrefix("enable=yes") == true)
+    }
+  }
+
+  @Test("A build error outside every exercise fails the build once and runs no tests")
+  func sharedCodeBroken() throws {
+    let root = self.root
+    let runner = ScriptedRunner { _ in
+      CommandResult(
+        status: 1, standardOutput: "\(root)/Sources/MiniCore/MiniError.swift:3:1: error: oops\n")
+    }
+    let catalogue = Fixtures.miniCatalogue(root: root)
+    let grades = Grader(catalogue: catalogue, runner: runner, settings: settings("/tmp/unused"))
+      .grade(catalogue.exercises)
+    #expect(
+      grades.allSatisfy { $0.status == .buildFailed("Sources/MiniCore/MiniError.swift:3: oops") })
+    #expect(runner.commands.count == 1)
+  }
+
+  @Test("The solutions mode sets KIT_SOLUTIONS=1 for every call and reads the Solutions folders")
+  func solutionsMode() throws {
+    let runner = ScriptedRunner { _ in CommandResult(status: 0) }
+    let catalogue = Fixtures.miniCatalogue(root: root)
+    var settings = settings("/tmp/unused")
+    settings.usesSolutions = true
+    let grader = Grader(catalogue: catalogue, runner: runner, settings: settings)
+    #expect(grader.presentExercises.count == 6)
+    #expect(grader.environment(for: [])["KIT_SOLUTIONS"] == .some("1"))
+    #expect(grader.environment(for: [])["KIT_ONLY"] == .some("none"))
+    let outcome = grader.build(grader.presentExercises)
+    #expect(outcome.failure == nil && outcome.broken.isEmpty)
+    #expect(runner.commands.allSatisfy { $0.environment["KIT_SOLUTIONS"] == .some("1") })
+  }
+
+  @Test("An exercise whose folder does not exist is not available and not built")
+  func unavailable() throws {
+    let runner = ScriptedRunner { _ in CommandResult(status: 0) }
+    var catalogue = Fixtures.miniCatalogue(root: root)
+    let missing = Exercise(number: "07", name: "Missing")
+    catalogue.exercises.append(missing)
+    let grades = Grader(catalogue: catalogue, runner: runner, settings: settings("/tmp/unused"))
+      .grade([missing])
+    #expect(grades.map(\.status) == [.unavailable])
+    let only = (runner.commands.first?.environment["KIT_ONLY"] ?? nil) ?? ""
+    #expect(!only.contains("Missing"))
+  }
+}

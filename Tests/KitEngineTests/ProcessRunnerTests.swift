@@ -1,0 +1,51 @@
+import KitEngine
+import Testing
+
+@Suite("Running programs under a time limit")
+struct ProcessRunnerTests {
+  let runner = ProcessRunner()
+
+  @Test("Standard output, standard error and the exit status are captured")
+  func capture() throws {
+    let result = try runner.run(
+      ShellCommand("sh", ["-c", "echo out; echo err >&2; exit 3"], in: "/"))
+    #expect(result.status == 3)
+    #expect(!result.wasSignalled && !result.timedOut && !result.succeeded)
+    #expect(result.standardOutput == "out\n")
+    #expect(result.standardError == "err\n")
+  }
+
+  @Test("Variables are set and removed for the child, and it runs in the folder given")
+  func environment() throws {
+    let result = try runner.run(
+      ShellCommand(
+        "sh", ["-c", "echo \"$KIT_A|${HOME-unset}|$(pwd)\""], in: "/",
+        environment: ["KIT_A": "1", "HOME": nil]))
+    #expect(result.standardOutput == "1|unset|/\n")
+  }
+
+  @Test("A program still running at its time limit is interrupted with SIGINT")
+  func interrupt() throws {
+    let result = try runner.run(
+      ShellCommand("sh", ["-c", "exec sleep 30"], in: "/", timeout: 0.2, grace: 5))
+    #expect(result.timedOut)
+    #expect(result.wasSignalled && result.status == 2)
+  }
+
+  @Test("A program that ignores SIGINT is killed once the grace period is over")
+  func kill() throws {
+    let script = "trap '' INT; while :; do sleep 0.05; done"
+    let result = try runner.run(
+      ShellCommand("sh", ["-c", script], in: "/", timeout: 0.2, grace: 0.2))
+    #expect(result.timedOut)
+    #expect(result.wasSignalled && result.status == 9)
+  }
+
+  @Test("Shell lines quote what needs quoting, for messages")
+  func commandLine() {
+    let command = ShellCommand(
+      "swift", ["test", "--filter", #"^A\."#], in: "/", environment: ["KIT_ONLY": "A", "X": nil])
+    #expect(command.commandLine == #"KIT_ONLY=A swift test --filter '^A\.'"#)
+    #expect(ShellCommand.quoted("it's") == #"'it'\''s'"#)
+  }
+}

@@ -13,7 +13,7 @@ extension Mask: CustomStringConvertible {
   /// - Returns: The picture, one line per row.
   public func picture(maxRows: Int = 16) -> String {
     let width = shape.last ?? count
-    guard width > 0 else { return "(empty mask, shape \(shape))" }
+    guard width > 0, count > 0 else { return "(empty mask, shape \(shape))" }
     let rows = count / width
     var lines: [String] = []
     for row in 0..<min(rows, maxRows) {

@@ -22,6 +22,7 @@ struct MaskTests {
     #expect(m.sparsity == 0)
     #expect(m.density == 1)
     #expect(try Mask(shape: [0], isKept: []).picture() == "(empty mask, shape [0])")
+    #expect(m.picture() == "(empty mask, shape [0, 3])")
   }
 
   @Test("Keep-all and keep-none masks fill every flag")

@@ -1,28 +1,17 @@
 import Foundation
 import PruningCore
+import PruningTestSupport
 
 /// Independent reference answers the tests compare against: plain, slow and obvious.
 enum Oracle {
   /// Python's `round`: half to even, on the exact `Double` product.
   static func roundHalfEven(_ value: Double) -> Int {
-    let floor = value.rounded(.down)
-    let remainder = value - floor
-    if remainder > 0.5 { return Int(floor) + 1 }
-    if remainder < 0.5 { return Int(floor) }
-    return Int(floor).isMultiple(of: 2) ? Int(floor) : Int(floor) + 1
+    ReferenceRanking.roundHalfEven(value)
   }
 
   /// Sorts the candidates by `(|w|, index)` and prunes the first `k` of them.
   static func keep(_ values: [Float], prune k: Int, candidates: [Bool]? = nil) -> [Bool] {
-    let candidates = candidates ?? Array(repeating: true, count: values.count)
-    let order = values.indices.filter { candidates[$0] }.sorted { a, b in
-      abs(values[a]) != abs(values[b]) ? abs(values[a]) < abs(values[b]) : a < b
-    }
-    var keep = candidates
-    for index in order.prefix(k) {
-      keep[index] = false
-    }
-    return keep
+    ReferenceRanking.magnitudeKeep(values, prune: k, candidates: candidates)
   }
 
   /// The gradual pruner's mask: `round(n · s)` of all weights pruned.

@@ -1,14 +1,11 @@
 import PruningCore
+import PruningTestSupport
 
 /// Independent reference answers the tests compare against: plain, slow and obvious.
 enum Oracle {
   /// Python's `round`: half to even, on the exact `Double` product.
   static func roundHalfEven(_ value: Double) -> Int {
-    let floor = value.rounded(.down)
-    let remainder = value - floor
-    if remainder > 0.5 { return Int(floor) + 1 }
-    if remainder < 0.5 { return Int(floor) }
-    return Int(floor).isMultiple(of: 2) ? Int(floor) : Int(floor) + 1
+    ReferenceRanking.roundHalfEven(value)
   }
 
   /// The norm of every slice along `dimension`, visiting positions one by one.

@@ -45,6 +45,10 @@ public enum Response: Hashable, Sendable {
   /// A number.
   case number(Double)
 
+  /// A number typed without `%` for a percentage question: the prompt accepts the percentage
+  /// itself (`25`) and the fraction (`0.25`, `1/4`), so either reading may be the answer.
+  case percentOrFraction(Double)
+
   /// Skip the question (it counts as missed).
   case skip
 
@@ -84,7 +88,8 @@ public enum ResponseParser {
       else { return nil }
       return .sequence(numbers)
     case .numeric(let answer):
-      return number(text, isPercent: answer.isPercent).map(Response.number)
+      guard let value = number(text, isPercent: answer.isPercent) else { return nil }
+      return answer.isPercent && !text.hasSuffix("%") ? .percentOrFraction(value) : .number(value)
     case .recall:
       return nil
     }
@@ -203,7 +208,8 @@ public struct Verdict: Hashable, Sendable {
 }
 
 /// Checks answers: single choice by the one correct option, multiple answer by the exact set,
-/// ordering by the exact sequence, numbers within the tolerance.
+/// ordering by the exact sequence, numbers within the tolerance (a bare number for a
+/// percentage either as the percentage or as the fraction: `20.97` or `0.2097`).
 public enum AnswerChecker {
   /// Checks a response to a question.
   ///
@@ -222,11 +228,17 @@ public enum AnswerChecker {
     case (.ordering, .sequence(let sequence)):
       return Verdict(isCorrect: sequence == asked.correctSequence)
     case (.numeric(let answer), .number(let value)):
-      // A relative slack of 1e-9 keeps 0.1 + 0.2 style rounding from failing an exact answer.
-      let slack = answer.tolerance + 1e-9 * max(1, abs(answer.value))
-      return Verdict(isCorrect: abs(value - answer.value) <= slack)
+      return Verdict(isCorrect: within(value, answer))
+    case (.numeric(let answer), .percentOrFraction(let value)):
+      return Verdict(isCorrect: within(value, answer) || within(value * 100, answer))
     default:
       return Verdict(isCorrect: false)
     }
+  }
+
+  private static func within(_ value: Double, _ answer: Question.NumericAnswer) -> Bool {
+    // A relative slack of 1e-9 keeps 0.1 + 0.2 style rounding from failing an exact answer.
+    let slack = answer.tolerance + 1e-9 * max(1, abs(answer.value))
+    return abs(value - answer.value) <= slack
   }
 }

@@ -24,20 +24,76 @@ public struct LintProblem: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
+/// How often the correct option of a single-choice question is the longest one, the cue a
+/// test-wise learner guesses by.
+public struct LongestOptionShare: Hashable, Sendable {
+  /// Single-choice questions whose correct option is at least as long as every other option.
+  public var longest: Int
+
+  /// Single-choice questions in the bank.
+  public var total: Int
+
+  /// The share a guess would be right by chance: the mean of 1 / (number of options).
+  public var chance: Double
+
+  /// `longest / total`, or 0 for a bank without single-choice questions.
+  public var share: Double { total == 0 ? 0 : Double(longest) / Double(total) }
+
+  /// Measures a bank in one language, counting characters (a tie counts as longest).
+  ///
+  /// - Parameters:
+  ///   - questions: The questions; only single-choice ones count.
+  ///   - language: The language whose option texts are measured.
+  /// - Complexity: O(*n*) in the total length of the options.
+  public init(_ questions: [Question], language: Language) {
+    var longest = 0
+    var total = 0
+    var chance = 0.0
+    for question in questions {
+      guard case .singleChoice(let options) = question.kind, !options.isEmpty else { continue }
+      total += 1
+      chance += 1 / Double(options.count)
+      let lengths = options.map { $0.text[language].count }
+      let longestLength = lengths.max() ?? 0
+      if options.indices.contains(where: { options[$0].isCorrect && lengths[$0] == longestLength })
+      {
+        longest += 1
+      }
+    }
+    self.longest = longest
+    self.total = total
+    self.chance = total == 0 ? 0 : chance / Double(total)
+  }
+}
+
 /// Checks a bank for everything a learner would trip over: duplicate identifiers, choice
 /// questions without exactly the right number of correct options, wrong options without a
-/// "why not", text missing in one language, questions without a source, and gaps in the
-/// coverage that `Coverage` requires.
+/// "why not", text missing in one language, questions without a source, gaps in the
+/// coverage that `Coverage` requires, and a correct option that is the longest too often.
 public struct BankLinter: Sendable {
   /// The fewest questions the bank may have.
   public var minimumQuestions: Int
 
+  /// The largest share of single-choice questions whose correct option may be the longest, in
+  /// either language.
+  ///
+  /// With three to five options, chance is about 0.3; 0.35 is about one standard deviation
+  /// above it for a bank of 60 to 80 single-choice questions, so "pick the longest" stays
+  /// close to a blind guess while the wording of each option stays natural.
+  public var maximumLongestShare: Double
+
   /// Creates a linter.
   ///
-  /// - Parameter minimumQuestions: The fewest questions accepted; `Coverage.minimumQuestions`
-  ///   for the shipped bank.
-  public init(minimumQuestions: Int = Coverage.minimumQuestions) {
+  /// - Parameters:
+  ///   - minimumQuestions: The fewest questions accepted; `Coverage.minimumQuestions` for the
+  ///     shipped bank.
+  ///   - maximumLongestShare: The largest accepted share of single-choice questions whose
+  ///     correct option is the longest.
+  public init(
+    minimumQuestions: Int = Coverage.minimumQuestions, maximumLongestShare: Double = 0.35
+  ) {
     self.minimumQuestions = minimumQuestions
+    self.maximumLongestShare = maximumLongestShare
   }
 
   /// Every problem in a bank, in a stable order; empty when the bank is clean.
@@ -82,6 +138,19 @@ public struct BankLinter: Sendable {
       if !covered {
         problems.append(
           LintProblem(nil, "no recall question covers \(tag), the article's \(question)"))
+      }
+    }
+    for language in Language.allCases {
+      let measured = LongestOptionShare(bank.questions, language: language)
+      if measured.share > maximumLongestShare {
+        problems.append(
+          LintProblem(
+            nil,
+            "the correct option is the longest in \(measured.longest) of \(measured.total) "
+              + "single-choice questions (\(Self.percent(measured.share)), "
+              + "\(language.rawValue)); at most \(Self.percent(maximumLongestShare)) "
+              + "(chance is \(Self.percent(measured.chance))): shorten it or lengthen a "
+              + "distractor"))
       }
     }
     for (tag, error) in Coverage.articleErrors
@@ -164,6 +233,10 @@ public struct BankLinter: Sendable {
       problems.append(LintProblem(subject, "\(field).zh has no Chinese text"))
     }
     return problems
+  }
+
+  private static func percent(_ share: Double) -> String {
+    "\(Int((share * 100).rounded())) %"
   }
 
   private static func isHan(_ scalar: Unicode.Scalar) -> Bool {

@@ -61,11 +61,25 @@ public struct UsageError: Error, Hashable, Sendable {
   /// What was wrong, e.g. `--count needs a whole number of 1 or more, got "x"`.
   public var message: String
 
+  /// The same in Chinese, shown under `--lang zh`.
+  public var chineseMessage: String
+
   /// Creates an error.
   ///
-  /// - Parameter message: What was wrong.
-  public init(_ message: String) {
+  /// - Parameters:
+  ///   - message: What was wrong, in English.
+  ///   - chinese: The same in Chinese; the English when absent.
+  public init(_ message: String, chinese: String? = nil) {
     self.message = message
+    self.chineseMessage = chinese ?? message
+  }
+
+  /// The message in a language.
+  ///
+  /// - Parameter language: The learner's language.
+  /// - Returns: The English or the Chinese message.
+  public func message(in language: Language) -> String {
+    language == .english ? message : chineseMessage
   }
 }
 
@@ -99,12 +113,12 @@ public enum OptionParser {
       func value() throws(UsageError) -> String {
         if let attached { return attached }
         guard let next = remaining.popFirst() else {
-          throw UsageError("\(name) needs a value")
+          throw UsageError("\(name) needs a value", chinese: "\(name) 需要一个值")
         }
         return next
       }
       func noValue() throws(UsageError) {
-        if attached != nil { throw UsageError("\(name) takes no value") }
+        if attached != nil { throw UsageError("\(name) takes no value", chinese: "\(name) 不带值") }
       }
       switch name {
       case "lint" where options.command == .quiz:
@@ -119,17 +133,22 @@ public enum OptionParser {
         try noValue()
         options.command = .listTopics
       case "--topic", "-t":
+        // Topic ids are lowercase (lint checks it), so any case the learner types matches.
         let topics = try value().split(separator: ",").map {
-          $0.trimmingCharacters(in: .whitespaces)
+          $0.trimmingCharacters(in: .whitespaces).lowercased()
         }
         guard !topics.isEmpty, !topics.contains(where: \.isEmpty) else {
-          throw UsageError("--topic needs a topic id (see --list-topics)")
+          throw UsageError(
+            "--topic needs a topic id (see --list-topics)",
+            chinese: "--topic 需要一个主题 id（见 --list-topics）")
         }
         options.topics += topics
       case "--count", "-n":
         let text = try value()
         guard let count = Int(text), count >= 1 else {
-          throw UsageError("--count needs a whole number of 1 or more, got \"\(text)\"")
+          throw UsageError(
+            "--count needs a whole number of 1 or more, got \"\(text)\"",
+            chinese: "--count 需要一个不小于 1 的整数，收到的是 \"\(text)\"")
         }
         options.count = count
       case "--review":
@@ -138,7 +157,9 @@ public enum OptionParser {
       case "--seed":
         let text = try value()
         guard let seed = UInt64(text) else {
-          throw UsageError("--seed needs a whole number from 0 to \(UInt64.max), got \"\(text)\"")
+          throw UsageError(
+            "--seed needs a whole number from 0 to \(UInt64.max), got \"\(text)\"",
+            chinese: "--seed 需要一个 0 到 \(UInt64.max) 之间的整数，收到的是 \"\(text)\"")
         }
         options.seed = seed
       case "--lang":
@@ -148,7 +169,9 @@ public enum OptionParser {
           ["en", "zh"].contains(lowered) || lowered.hasPrefix("en_")
             || lowered.hasPrefix("en-") || Language.fromLocale(lowered) == .chinese
         else {
-          throw UsageError("--lang must be en or zh, got \"\(text)\"")
+          throw UsageError(
+            "--lang must be en or zh, got \"\(text)\"",
+            chinese: "--lang 只能是 en 或 zh，收到的是 \"\(text)\"")
         }
         options.language = Language.fromLocale(lowered)
       case "--no-color", "--no-colour":
@@ -156,7 +179,9 @@ public enum OptionParser {
         options.noColor = true
       case "--state":
         let path = try value()
-        guard !path.isEmpty else { throw UsageError("--state needs a file path") }
+        guard !path.isEmpty else {
+          throw UsageError("--state needs a file path", chinese: "--state 需要一个文件路径")
+        }
         options.statePath = path
       case "--no-save":
         try noValue()
@@ -170,15 +195,42 @@ public enum OptionParser {
         options.answerKey = true
       default:
         if argument.hasPrefix("-") {
-          throw UsageError("unknown option \(name)")
+          throw UsageError("unknown option \(name)", chinese: "未知选项 \(name)")
         }
-        throw UsageError("unexpected argument \"\(argument)\"")
+        throw UsageError(
+          "unexpected argument \"\(argument)\"", chinese: "多余的参数 \"\(argument)\"")
       }
     }
     if options.now == nil, let text = environment[nowVariable], !text.isEmpty {
       options.now = try parseDate(text, source: nowVariable)
     }
     return options
+  }
+
+  /// The language a command line asks for with `--lang`, found without parsing the rest, so
+  /// an error elsewhere on the line can be reported in that language.
+  ///
+  /// - Parameter arguments: The arguments, without the program name.
+  /// - Returns: The language of the last valid `--lang`, or `nil` when there is none.
+  public static func requestedLanguage(in arguments: [String]) -> Language? {
+    var language: Language?
+    for (index, argument) in arguments.enumerated() {
+      let value: String?
+      if argument.hasPrefix("--lang=") {
+        value = String(argument.dropFirst("--lang=".count))
+      } else if argument == "--lang", index + 1 < arguments.count {
+        value = arguments[index + 1]
+      } else {
+        value = nil
+      }
+      guard let lowered = value?.lowercased() else { continue }
+      if lowered == "zh" || Language.fromLocale(lowered) == .chinese {
+        language = .chinese
+      } else if lowered == "en" || lowered.hasPrefix("en_") || lowered.hasPrefix("en-") {
+        language = .english
+      }
+    }
+    return language
   }
 
   /// Parses an ISO 8601 time (`2026-01-31T09:00:00Z`, or a date alone, taken as midnight UTC).
@@ -197,6 +249,7 @@ public enum OptionParser {
       if let date = formatter.date(from: text) { return date }
     }
     throw UsageError(
-      "\(source) needs an ISO 8601 time such as 2026-01-31T09:00:00Z, got \"\(text)\"")
+      "\(source) needs an ISO 8601 time such as 2026-01-31T09:00:00Z, got \"\(text)\"",
+      chinese: "\(source) 需要 ISO 8601 格式的时间，如 2026-01-31T09:00:00Z，收到的是 \"\(text)\"")
   }
 }

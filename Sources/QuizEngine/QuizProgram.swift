@@ -37,7 +37,10 @@ public enum QuizProgram {
     do {
       options = try OptionParser.parse(arguments, environment: environment)
     } catch {
-      console.writeError(strings.usageError(error.message))
+      if let requested = OptionParser.requestedLanguage(in: arguments) {
+        strings = Strings(requested)
+      }
+      console.writeError(strings.usageError(error.message(in: strings.language)))
       return ExitStatus.usage
     }
     let language = options.language ?? strings.language
@@ -78,6 +81,10 @@ public enum QuizProgram {
         return ExitStatus.failure
       }
       console.write(strings.lintClean(questions: bank.questions.count, topics: bank.topics.count))
+      for language in Language.allCases {
+        console.write(
+          strings.longestShare(LongestOptionShare(bank.questions, language: language), language))
+      }
       return ExitStatus.success
     case .listTopics:
       console.write(listTopics(bank, strings: strings))

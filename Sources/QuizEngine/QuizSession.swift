@@ -6,7 +6,7 @@ public enum Outcome: Hashable, Sendable {
   case correct
   /// Answered wrong (or self-graded for review).
   case wrong
-  /// Skipped with `s`; counts as missed.
+  /// Skipped with `s`; counts as missed and is recorded as a wrong answer.
   case skipped
 }
 
@@ -39,7 +39,7 @@ public struct SessionResult: Hashable, Sendable {
 }
 
 /// Asks a planned session's questions through a console, gives immediate feedback, and
-/// records each answer in the progress store as soon as it is given.
+/// records each answer (a skip as a wrong one) in the progress store as soon as it is given.
 ///
 /// Invalid input is answered with the valid inputs and the question is asked again, without
 /// penalty. `q` or the end of input ends the session early; what was answered is kept.
@@ -92,15 +92,11 @@ public final class QuizSession {
     for (index, asked) in planned.enumerated() {
       guard let outcome = ask(asked, number: index + 1) else { break }
       outcomes.append(outcome)
-      switch outcome {
-      case .correct, .wrong:
-        let record = scheduler.record(
-          store.progress(of: asked.question.id), correct: outcome == .correct, at: now)
-        if let warning = store.update(record, for: asked.question.id) {
-          console.writeError(strings.warning(warning) + "\n")
-        }
-      case .skipped:
-        break
+      // A skip counts as missed: recorded like a wrong answer, so --review brings it back.
+      let record = scheduler.record(
+        store.progress(of: asked.question.id), correct: outcome == .correct, at: now)
+      if let warning = store.update(record, for: asked.question.id) {
+        console.writeError(strings.warning(warning) + "\n")
       }
     }
     return SessionResult(planned: planned, outcomes: outcomes)
@@ -207,7 +203,8 @@ public final class QuizSession {
         emit(strings.missed(verdict.missed.map { String($0 + 1) }.joined(separator: ", ")))
       }
       if !verdict.isCorrect { showAnswer(asked) }
-    case (.numeric(let answer), .number(let value)):
+    case (.numeric(let answer), .number(let value)),
+      (.numeric(let answer), .percentOrFraction(let value)):
       if !verdict.isCorrect {
         emit(strings.yourAnswer(format(value, percent: answer.isPercent)))
       }

@@ -173,12 +173,13 @@ public struct Strings: Sendable {
   }
   var reviewHint: String {
     text(
-      "Run quiz --review to go over what you missed.", "运行 quiz --review 复习答错的题。")
+      "Run swift run quiz --review to go over what you missed or skipped.",
+      "运行 swift run quiz --review 复习答错或跳过的题。")
   }
   var nothingDue: String {
     text(
-      "Nothing is due for review now. Run quiz (without --review) for more questions.",
-      "现在没有需要复习的题。运行 quiz（不加 --review）做更多题目。")
+      "Nothing is due for review now. Run swift run quiz (without --review) for more questions.",
+      "现在没有需要复习的题。运行 swift run quiz（不加 --review）做更多题目。")
   }
   func interrupted(saving: Bool) -> String {
     saving
@@ -238,7 +239,8 @@ public struct Strings: Sendable {
   }
 
   func usageError(_ message: String) -> String {
-    "quiz: \(message)\n" + text("Try 'quiz --help'.\n", "运行 'quiz --help' 查看用法。\n")
+    "quiz: \(message)\n"
+      + text("Try 'swift run quiz --help'.\n", "运行 'swift run quiz --help' 查看用法。\n")
   }
 
   func bankError(_ error: BankError) -> String {
@@ -257,6 +259,16 @@ public struct Strings: Sendable {
       "The bank is clean: \(questions) questions in \(topics) topics; every required topic, "
         + "all five of the article's questions and both of its errors are covered.\n",
       "题库检查通过：\(topics) 个主题共 \(questions) 题；所有必需主题、原文的五个问题和两个错误均已覆盖。\n")
+  }
+
+  func longestShare(_ share: LongestOptionShare, _ measured: Language) -> String {
+    let percent = "\(Int((share.share * 100).rounded())) %"
+    let chance = "\(Int((share.chance * 100).rounded())) %"
+    return text(
+      "Correct option longest (\(measured.rawValue)): \(share.longest) of \(share.total) "
+        + "single-choice questions, \(percent) (chance \(chance)).\n",
+      "正确选项最长（\(measured.rawValue)）：\(share.total) 道单选题中有 \(share.longest) 道，"
+        + "\(percent)（随机猜中率 \(chance)）。\n")
   }
 
   func lintProblems(_ count: Int) -> String {

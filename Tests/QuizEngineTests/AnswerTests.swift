@@ -79,10 +79,31 @@ struct AnswerTests {
     #expect(ResponseParser.parse("1,000", for: fraction) == .number(1000))
     let percent = numeric(21, tolerance: 0.2, percent: true)
     #expect(ResponseParser.parse("21%", for: percent) == .number(21))
-    #expect(ResponseParser.parse("21", for: percent) == .number(21))
+    #expect(ResponseParser.parse("21 %", for: percent) == .number(21))
+    #expect(ResponseParser.parse("21", for: percent) == .percentOrFraction(21))
     for invalid in ["", "abc", "0,7", "1/0", "e5", "1/2/3", "nan", "inf"] {
       #expect(ResponseParser.parse(invalid, for: fraction) == nil, "\(invalid)")
     }
+  }
+
+  @Test(
+    "for a percentage accept every form the prompt names: 20.97, 20.97%, 0.2097, a fraction",
+    arguments: ["20.97", "20.97%", "20.97 %", "０．２０９７", "0.2097", ".2097", "2097/10000", "21"])
+  func percentForms(typed: String) throws {
+    let asked = numeric(20.97, tolerance: 0.05, percent: true)
+    let response = try #require(ResponseParser.parse(typed, for: asked))
+    let verdict = AnswerChecker.check(response, for: asked)
+    #expect(verdict.isCorrect, "typed \(typed), parsed \(response), answer 20.97 % ± 0.05")
+  }
+
+  @Test(
+    "for a percentage still reject a wrong number in either form, and a fraction marked %",
+    arguments: ["0.2097%", "0.3", "2.097", "30", "1/4"])
+  func percentWrongForms(typed: String) throws {
+    let asked = numeric(20.97, tolerance: 0.05, percent: true)
+    let response = try #require(ResponseParser.parse(typed, for: asked))
+    let verdict = AnswerChecker.check(response, for: asked)
+    #expect(!verdict.isCorrect, "typed \(typed), parsed \(response), answer 20.97 % ± 0.05")
   }
 
   @Test("recognise skip, quit and help in English and Chinese")

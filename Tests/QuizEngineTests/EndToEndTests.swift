@@ -227,7 +227,7 @@ struct EndToEndTests {
     let run = try runQuiz(arguments, state: state)
     #expect(run.status == 64)
     #expect(run.errors.contains("quiz: "))
-    #expect(run.errors.contains("Try 'quiz --help'."))
+    #expect(run.errors.contains("Try 'swift run quiz --help'."))
     #expect(run.output.isEmpty)
   }
 

@@ -121,6 +121,25 @@ let breakages: [Breakage] = [
   Breakage(name: "a negative tolerance", expected: "tolerance must be") {
     $0.changing(firstID($0, "numeric")) { $0.kind = .numeric(.init(value: 1, tolerance: -1)) }
   },
+  Breakage(
+    name: "the correct option the longest too often",
+    expected: "the correct option is the longest in"
+  ) { bank in
+    var bank = bank
+    for index in bank.questions.indices {
+      guard case .singleChoice(let options) = bank.questions[index].kind else { continue }
+      bank.questions[index].kind = .singleChoice(
+        options.map { option in
+          var option = option
+          if option.isCorrect {
+            option.text.en += String(repeating: " and more", count: 30)
+            option.text.zh += String(repeating: "还有更多", count: 30)
+          }
+          return option
+        })
+    }
+    return bank
+  },
   Breakage(name: "an id with capitals", expected: "id must be lowercase") {
     $0.changing($0.questions[8].id) { $0.id = "Bad_ID" }
   },
@@ -150,11 +169,44 @@ struct LintTests {
     #expect(problems.contains { $0.message.contains("has no whyNot") })
   }
 
+  @Test("measures the share of single-choice questions whose correct option is the longest")
+  func longestShare() {
+    func single(_ lengths: [Int], correct: Int) -> Question {
+      let options = lengths.enumerated().map { index, length in
+        Question.Option(
+          text: LocalizedText(
+            en: String(repeating: "a", count: length), zh: String(repeating: "甲", count: length)),
+          isCorrect: index == correct,
+          whyNot: index == correct ? nil : LocalizedText(en: "no", zh: "不"))
+      }
+      return Question(
+        id: "q\(lengths)\(correct)", topic: "what", kind: .singleChoice(options),
+        prompt: LocalizedText(en: "?", zh: "？"), explanation: LocalizedText(en: "e", zh: "解"),
+        source: "s")
+    }
+    // Longest, tied for longest, shorter, shorter: 2 of 4; chance (1/4 + 1/4 + 1/2 + 1/3) / 4.
+    let questions = [
+      single([9, 3, 4, 5], correct: 0), single([6, 6, 2, 1], correct: 1),
+      single([2, 8], correct: 0), single([5, 4, 7], correct: 1),
+    ]
+    let measured = LongestOptionShare(questions, language: .english)
+    #expect(measured.longest == 2 && measured.total == 4, "\(measured)")
+    #expect(abs(measured.chance - (0.25 + 0.25 + 0.5 + 1.0 / 3) / 4) < 1e-12, "\(measured)")
+    #expect(measured.share == 0.5)
+    let bank = Bank(topics: [], questions: questions)
+    let strict = BankLinter(minimumQuestions: 0, maximumLongestShare: 0.49).problems(in: bank)
+    #expect(strict.contains { $0.message.contains("longest in 2 of 4") }, "\(strict)")
+    let loose = BankLinter(minimumQuestions: 0, maximumLongestShare: 0.5).problems(in: bank)
+    #expect(!loose.contains { $0.message.contains("longest") }, "\(loose)")
+  }
+
   @Test("exits 0 on the shipped bank and 1 with the problems on a broken one")
   func command() throws {
     let clean = runInProcess(["lint"])
     #expect(clean.status == 0)
     #expect(clean.console.output.contains("The bank is clean"))
+    #expect(clean.console.output.contains("Correct option longest (en):"))
+    #expect(clean.console.output.contains("Correct option longest (zh):"))
     let broken = breakages[0].apply(try Bank.shipped())
     let result = runInProcess(["lint"], bank: broken)
     #expect(result.status == 1)

@@ -47,6 +47,20 @@ struct OptionParserTests {
     }
   }
 
+  @Test("lowercase topic ids, so --topic Formats means formats")
+  func topicCase() throws {
+    #expect(try OptionParser.parse(["--topic", "Formats, NM"]).topics == ["formats", "nm"])
+  }
+
+  @Test("find the requested language before parsing, for error messages")
+  func requestedLanguage() {
+    #expect(OptionParser.requestedLanguage(in: ["--count", "x", "--lang", "zh"]) == .chinese)
+    #expect(OptionParser.requestedLanguage(in: ["--lang=zh_CN.UTF-8"]) == .chinese)
+    #expect(OptionParser.requestedLanguage(in: ["--lang", "zh", "--lang", "en"]) == .english)
+    #expect(OptionParser.requestedLanguage(in: ["--lang", "fr"]) == nil)
+    #expect(OptionParser.requestedLanguage(in: ["--lang"]) == nil)
+  }
+
   @Test("take the clock from PRUNING_KIT_NOW when --now is absent, and reject a bad one")
   func clockVariable() throws {
     let options = try OptionParser.parse([], environment: ["PRUNING_KIT_NOW": "2026-02-01"])

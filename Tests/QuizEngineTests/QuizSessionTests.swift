@@ -173,6 +173,50 @@ struct QuizSessionTests {
     #expect(tomorrow.console.output.contains("of 5 ·"))
   }
 
+  @Test("records a skip as missed, so --review brings it back, and says swift run quiz --review")
+  func skipIsReviewed() throws {
+    let folder = try TemporaryFolder()
+    let state = folder.path("progress.json").path
+    let key = answerKey(seed: 7, count: 5, bank: try Bank.shipped())
+    let skippedID = key.plan[0].question.id
+    let firstQuestionLines = SessionPlanner.answerKey(for: key.plan[0]).count
+    let lines = ["s"] + key.lines.dropFirst(firstQuestionLines)
+    let arguments = [
+      "--seed", "7", "--count", "5", "--state", state, "--now", "2026-03-01T09:00:00Z",
+    ]
+    let first = runInProcess(arguments, input: Array(lines))
+    #expect(first.status == 1)
+    #expect(first.console.output.contains("skipped: \(skippedID)"))
+    #expect(first.console.output.contains("Run swift run quiz --review"))
+    let store = ProgressStore.open(at: URL(fileURLWithPath: state), now: testNow)
+    let record = store.progress(of: skippedID)
+    #expect(
+      record?.box == 1 && record?.lastCorrect == false, "record: \(String(describing: record))")
+    let review = runInProcess(
+      ["--review", "--state", state, "--now", "2026-03-01T10:00:00Z"], input: [])
+    #expect(review.console.output.contains("Question 1 of 1"), "\(review.console.output)")
+    #expect(review.console.output.contains(skippedID))
+  }
+
+  @Test("accepts a topic in any case")
+  func topicCase() throws {
+    let result = runInProcess(["--topic", "Formats,NM", "--count", "1", "--no-save", "--seed", "3"])
+    #expect(result.status != 64, "\(result.console.errorOutput)")
+    #expect(result.console.output.contains("Question 1 of 1"))
+  }
+
+  @Test("translates argument errors under --lang zh, even when --lang comes after them")
+  func chineseUsageErrors() {
+    let before = runInProcess(["--lang", "zh", "--count", "x"])
+    #expect(before.status == 64)
+    #expect(
+      before.console.errorOutput.contains("--count 需要一个不小于 1 的整数"), "\(before.console.errorOutput)")
+    let after = runInProcess(["--bogus", "--lang=zh"])
+    #expect(after.status == 64)
+    #expect(after.console.errorOutput.contains("未知选项 --bogus"), "\(after.console.errorOutput)")
+    #expect(after.console.errorOutput.contains("查看用法"))
+  }
+
   @Test("says so when nothing is due for review, and exits 0")
   func nothingDue() {
     let result = runInProcess(["--review", "--no-save"])

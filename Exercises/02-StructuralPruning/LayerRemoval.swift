@@ -3,8 +3,9 @@ import PruningCore
 /// Removes a whole layer from a model, which is possible only where the layer's input and
 /// output shapes are the same.
 ///
-/// The source article's answer "removes" a Keras layer by assigning an identity activation to
-/// its `output`; that property is read-only, and even if it were not, no weight would go away.
+/// The source article's answer "removes" a Keras layer by assigning `Activation('identity')` to
+/// its `output`; Keras has no 'identity' activation (the line raises `ValueError` before the
+/// assignment), `output` is read-only, and even if both worked, no weight would go away.
 /// Here the layer really leaves the list, so its parameters and its computation are gone. The
 /// neighbours are unchanged, so the layer after it must accept what the layer before it
 /// produced: the removed layer's output shape must equal its input shape (a square `Dense`, a

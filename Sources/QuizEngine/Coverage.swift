@@ -4,7 +4,7 @@
 /// one of the source article's questions fails lint instead of passing it.
 public enum Coverage {
   /// The fewest questions a shipped bank may have.
-  public static let minimumQuestions = 60
+  public static let minimumQuestions = 124
 
   /// The source article's five concept questions; each must be askable as a recall item,
   /// marked with the tag in its `covers` list.
@@ -31,5 +31,8 @@ public enum Coverage {
   public static let requiredTopics: [String] = [
     "what", "types", "purpose", "evaluation", "handling", "granularity", "criteria", "ratios",
     "schedules", "nm", "lottery", "formats", "hardware", "pitfalls", "article-errors",
+    // The frontier: LLMs, transformers, pruning at initialisation, quantization, hardware.
+    "llm-pruning", "transformer-structured", "pruning-at-init", "movement", "sparse-quant",
+    "hardware-reality",
   ]
 }

@@ -24,29 +24,31 @@ public struct LintProblem: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
-/// How often the correct option of a single-choice question is the longest one, the cue a
+/// How often "pick the longest option" answers a single-choice question right: the cue a
 /// test-wise learner guesses by.
 public struct LongestOptionShare: Hashable, Sendable {
-  /// Single-choice questions whose correct option is at least as long as every other option.
-  public var longest: Int
+  /// The expected number of single-choice questions answered right by picking the longest
+  /// option, ties broken at random: a question counts 1 when its correct option is the only
+  /// longest, 1 / *k* when it is one of *k* options of that length, and 0 otherwise.
+  public var hits: Double
 
   /// Single-choice questions in the bank.
   public var total: Int
 
-  /// The share a guess would be right by chance: the mean of 1 / (number of options).
+  /// The share a blind guess gets right: the mean of 1 / (number of options).
   public var chance: Double
 
-  /// `longest / total`, or 0 for a bank without single-choice questions.
-  public var share: Double { total == 0 ? 0 : Double(longest) / Double(total) }
+  /// `hits / total`, or 0 for a bank without single-choice questions.
+  public var share: Double { total == 0 ? 0 : hits / Double(total) }
 
-  /// Measures a bank in one language, counting characters (a tie counts as longest).
+  /// Measures questions in one language, counting characters.
   ///
   /// - Parameters:
   ///   - questions: The questions; only single-choice ones count.
   ///   - language: The language whose option texts are measured.
   /// - Complexity: O(*n*) in the total length of the options.
   public init(_ questions: [Question], language: Language) {
-    var longest = 0
+    var hits = 0.0
     var total = 0
     var chance = 0.0
     for question in questions {
@@ -55,12 +57,12 @@ public struct LongestOptionShare: Hashable, Sendable {
       chance += 1 / Double(options.count)
       let lengths = options.map { $0.text[language].count }
       let longestLength = lengths.max() ?? 0
-      if options.indices.contains(where: { options[$0].isCorrect && lengths[$0] == longestLength })
-      {
-        longest += 1
+      let longest = options.indices.filter { lengths[$0] == longestLength }
+      if longest.contains(where: { options[$0].isCorrect }) {
+        hits += 1 / Double(longest.count)
       }
     }
-    self.longest = longest
+    self.hits = hits
     self.total = total
     self.chance = total == 0 ? 0 : chance / Double(total)
   }
@@ -74,12 +76,13 @@ public struct BankLinter: Sendable {
   /// The fewest questions the bank may have.
   public var minimumQuestions: Int
 
-  /// The largest share of single-choice questions whose correct option may be the longest, in
-  /// either language.
+  /// The largest share of single-choice questions that "pick the longest option" may answer
+  /// right, in either language (`LongestOptionShare`).
   ///
-  /// With three to five options, chance is about 0.3; 0.35 is about one standard deviation
-  /// above it for a bank of 60 to 80 single-choice questions, so "pick the longest" stays
-  /// close to a blind guess while the wording of each option stays natural.
+  /// With three to five options a blind guess is right about 0.3 of the time; 0.35 is about
+  /// one standard deviation above that for a bank of 60 to 80 single-choice questions, so the
+  /// longest option is barely a better guess than any other while each option's wording can
+  /// stay natural.
   public var maximumLongestShare: Double
 
   /// Creates a linter.
@@ -87,8 +90,8 @@ public struct BankLinter: Sendable {
   /// - Parameters:
   ///   - minimumQuestions: The fewest questions accepted; `Coverage.minimumQuestions` for the
   ///     shipped bank.
-  ///   - maximumLongestShare: The largest accepted share of single-choice questions whose
-  ///     correct option is the longest.
+  ///   - maximumLongestShare: The largest accepted share of single-choice questions that
+  ///     picking the longest option answers right.
   public init(
     minimumQuestions: Int = Coverage.minimumQuestions, maximumLongestShare: Double = 0.35
   ) {
@@ -146,8 +149,8 @@ public struct BankLinter: Sendable {
         problems.append(
           LintProblem(
             nil,
-            "the correct option is the longest in \(measured.longest) of \(measured.total) "
-              + "single-choice questions (\(Self.percent(measured.share)), "
+            "picking the longest option answers \(Self.percent(measured.share)) of the "
+              + "\(measured.total) single-choice questions right ("
               + "\(language.rawValue)); at most \(Self.percent(maximumLongestShare)) "
               + "(chance is \(Self.percent(measured.chance))): shorten it or lengthen a "
               + "distractor"))

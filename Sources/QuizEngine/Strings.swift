@@ -265,10 +265,10 @@ public struct Strings: Sendable {
     let percent = "\(Int((share.share * 100).rounded())) %"
     let chance = "\(Int((share.chance * 100).rounded())) %"
     return text(
-      "Correct option longest (\(measured.rawValue)): \(share.longest) of \(share.total) "
-        + "single-choice questions, \(percent) (chance \(chance)).\n",
-      "正确选项最长（\(measured.rawValue)）：\(share.total) 道单选题中有 \(share.longest) 道，"
-        + "\(percent)（随机猜中率 \(chance)）。\n")
+      "Picking the longest option (\(measured.rawValue)) answers \(percent) of the "
+        + "\(share.total) single-choice questions right; a blind guess \(chance).\n",
+      "总选最长的选项（\(measured.rawValue)）能答对 \(share.total) 道单选题中的 \(percent)；"
+        + "盲猜为 \(chance)。\n")
   }
 
   func lintProblems(_ count: Int) -> String {

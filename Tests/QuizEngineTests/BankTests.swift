@@ -4,10 +4,10 @@ import Testing
 
 @Suite("The shipped question bank")
 struct BankTests {
-  @Test("loads from the package resources with at least 60 questions")
+  @Test("loads from the package resources with at least 124 questions")
   func loads() throws {
     let bank = try Bank.shipped()
-    #expect(bank.questions.count >= 60)
+    #expect(bank.questions.count >= Coverage.minimumQuestions)
     #expect(bank.topics.count == Coverage.requiredTopics.count)
   }
 

@@ -195,7 +195,7 @@ struct EndToEndTests {
     let state = try TemporaryFolder()
     let key = answerKey(seed: 7, count: 5, bank: try Bank.shipped())
     let run = try runQuiz(
-      session + ["--no-save"], input: lines(["%%%", "99", "一"] + key.lines), state: state)
+      session + ["--no-save"], input: lines(["%%%", "0/0", "一"] + key.lines), state: state)
     #expect(run.status == 0)
     #expect(run.output.contains("Please type"))
     #expect(run.output.contains("Score: 5 of 5 correct."))

@@ -203,10 +203,19 @@ public final class QuizSession {
         emit(strings.missed(verdict.missed.map { String($0 + 1) }.joined(separator: ", ")))
       }
       if !verdict.isCorrect { showAnswer(asked) }
-    case (.numeric(let answer), .number(let value)),
-      (.numeric(let answer), .percentOrFraction(let value)):
+    case (.numeric(let answer), .number(let value)):
       if !verdict.isCorrect {
         emit(strings.yourAnswer(format(value, percent: answer.isPercent)))
+      }
+      showAnswer(asked)
+    case (.numeric, .percentOrFraction(let value)):
+      if !verdict.isCorrect {
+        // Both readings were tried: 0.3 is shown as "0.3 (30%)", 30 as "30%".
+        let typed =
+          abs(value) <= 1
+          ? NumberFormatting.plain(value) + " (" + format(value * 100, percent: true) + ")"
+          : format(value, percent: true)
+        emit(strings.yourAnswer(typed))
       }
       showAnswer(asked)
     default:

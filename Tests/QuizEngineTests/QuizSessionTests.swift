@@ -199,6 +199,19 @@ struct QuizSessionTests {
     #expect(review.console.output.contains(skippedID))
   }
 
+  @Test("marks a percentage typed as a fraction right, and shows both readings of a wrong one")
+  func percentAsFraction() throws {
+    let bank = try Bank.shipped()
+    let question = try #require(bank.question("lottery-remaining"))  // 20.97 %
+    let small = Bank(topics: bank.topics, questions: [question])
+    let right = runInProcess(["--no-save", "--seed", "1"], input: ["0.2097"], bank: small)
+    #expect(right.status == 0, "\(right.console.output)")
+    #expect(right.console.output.contains("Correct."))
+    let wrong = runInProcess(["--no-save", "--seed", "1"], input: ["0.3"], bank: small)
+    #expect(wrong.status == 1)
+    #expect(wrong.console.output.contains("Your answer: 0.3 (30%)"), "\(wrong.console.output)")
+  }
+
   @Test("accepts a topic in any case")
   func topicCase() throws {
     let result = runInProcess(["--topic", "Formats,NM", "--count", "1", "--no-save", "--seed", "3"])

@@ -65,6 +65,10 @@ public enum AtInitExperiment {
     /// Whether the masks leave no path from input to output (``isCollapsed(_:)``).
     public var collapsed: Bool
 
+    /// The hidden units on some path of kept weights from an input to an output
+    /// (``hiddenUnitsOnPaths(_:)``).
+    public var hiddenUnitsOnPaths: Int
+
     /// The test accuracy after training.
     public var accuracy: Double
 
@@ -76,16 +80,18 @@ public enum AtInitExperiment {
     ///   - seed: The seed.
     ///   - layerSparsities: Each layer's sparsity.
     ///   - collapsed: Whether the masks disconnect the network.
+    ///   - hiddenUnitsOnPaths: The hidden units on an input-to-output path.
     ///   - accuracy: The test accuracy.
     public init(
       method: Method, sparsity: Double, seed: UInt64, layerSparsities: [Double], collapsed: Bool,
-      accuracy: Double
+      hiddenUnitsOnPaths: Int, accuracy: Double
     ) {
       self.method = method
       self.sparsity = sparsity
       self.seed = seed
       self.layerSparsities = layerSparsities
       self.collapsed = collapsed
+      self.hiddenUnitsOnPaths = hiddenUnitsOnPaths
       self.accuracy = accuracy
     }
   }
@@ -134,6 +140,44 @@ public enum AtInitExperiment {
     }
   }
 
+  /// The hidden units that lie on a path of kept weights from some input to some output.
+  ///
+  /// A hidden unit off every such path (no kept input, no kept output, or cut off further along)
+  /// trains nothing useful: its kept weights are wasted. Masks are `[out, in]`, input side first.
+  ///
+  /// - Parameter masks: One mask per layer, chaining as an MLP's layers.
+  /// - Returns: The number of hidden units (all hidden layers together) on such a path.
+  public static func hiddenUnitsOnPaths(_ masks: [Mask]) -> Int {
+    guard let first = masks.first, first.rank == 2, masks.allSatisfy({ $0.rank == 2 }) else {
+      return 0
+    }
+    // Reached from the inputs, forwards; reaching an output, backwards.
+    var forward = [[Bool](repeating: true, count: first.shape[1])]
+    for mask in masks {
+      let (outputs, inputs) = (mask.shape[0], mask.shape[1])
+      let reached = forward[forward.count - 1]
+      forward.append(
+        (0..<outputs).map { row in
+          (0..<inputs).contains { reached[$0] && mask.isKept[row * inputs + $0] }
+        })
+    }
+    var backward = [[Bool]](repeating: [], count: masks.count + 1)
+    backward[masks.count] = [Bool](repeating: true, count: masks[masks.count - 1].shape[0])
+    for (index, mask) in masks.enumerated().reversed() {
+      let (outputs, inputs) = (mask.shape[0], mask.shape[1])
+      backward[index] = (0..<inputs).map { column in
+        (0..<outputs).contains { backward[index + 1][$0] && mask.isKept[$0 * inputs + column] }
+      }
+    }
+    var count = 0
+    for layer in 1..<masks.count {
+      for unit in forward[layer].indices where forward[layer][unit] && backward[layer][unit] {
+        count += 1
+      }
+    }
+    return count
+  }
+
   /// SNIP's batch for a seed: ``snipBatchSize`` training examples drawn without replacement.
   ///
   /// - Parameters:
@@ -178,6 +222,7 @@ public enum AtInitExperiment {
         let run = Run(
           method: method, sparsity: sparsity, seed: seed,
           layerSparsities: try layerSparsities(masks), collapsed: try isCollapsed(masks),
+          hiddenUnitsOnPaths: hiddenUnitsOnPaths(masks),
           accuracy: try trained.evaluate(on: test).accuracy)
         report(run)
         runs.append(run)

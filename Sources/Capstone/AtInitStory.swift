@@ -81,41 +81,45 @@ enum AtInitStory {
 
     private static func table(_ runs: [AtInitExperiment.Run], seeds: Int) {
       let spread = seeds > 1 ? "mean (min–max) over \(seeds) seeds" : "one seed"
-      print("Test accuracy, \(spread); layer kept % = weights kept in layer 1 / layer 2")
-      let sparsities = [0.0] + AtInitExperiment.sparsities
-      let header =
-        pad("method", 31) + "  "
-        + AtInitExperiment.sparsities.map { pad("\(percent($0, digits: 0)) sparse", 36) }
-        .joined(separator: "  ")
-      print(header)
-      for method in Method.allCases {
-        var cells: [String] = []
-        for sparsity in sparsities.dropFirst() where method != .dense {
-          cells.append(
-            pad(cell(runs.filter { $0.method == method && $0.sparsity == sparsity }), 36))
+      let dense = runs.filter { $0.method == .dense }
+      print("Dense: test accuracy \(accuracy(dense)), \(spread)")
+      for sparsity in AtInitExperiment.sparsities {
+        print("\nAt \(percent(sparsity, digits: 0)) sparsity (test accuracy: \(spread))")
+        print(
+          pad("method", 31) + pad("test accuracy", 22) + pad("kept % L1 / L2", 16)
+            + pad("hidden on a path", 18) + "collapsed")
+        for method in Method.allCases where method != .dense {
+          let cell = runs.filter { $0.method == method && $0.sparsity == sparsity }
+          guard !cell.isEmpty else { continue }
+          let kept = (0..<(cell[0].layerSparsities.count)).map { layer in
+            String(format: "%.1f", 100 * (1 - mean(cell.map { $0.layerSparsities[layer] })))
+          }
+          let units = String(format: "%.0f", mean(cell.map { Double($0.hiddenUnitsOnPaths) }))
+          let collapsed = cell.filter(\.collapsed).count
+          print(
+            pad(method.rawValue, 31) + pad(accuracy(cell), 22)
+              + pad(kept.joined(separator: " / "), 16)
+              + pad("\(units) of \(DigitsBaseline.sizes[1])", 18)
+              + (collapsed == 0 ? "–" : "\(collapsed) of \(cell.count)"))
         }
-        if method == .dense {
-          cells.append(cell(runs.filter { $0.method == .dense }))
-        }
-        print(pad(method.rawValue, 31) + "  " + cells.joined(separator: "  "))
       }
-      _ = sparsities
+      print(
+        "\nkept % = weights kept in layer 1 (64 → 128) / layer 2 (128 → 10); hidden on a path ="
+          + " hidden units\nwith a kept path from an input to an output (means over the seeds)")
     }
 
-    private static func cell(_ runs: [AtInitExperiment.Run]) -> String {
-      guard let first = runs.first else { return "–" }
-      let accuracies = runs.map(\.accuracy)
-      let mean = accuracies.reduce(0, +) / Double(accuracies.count)
-      var text = percent(mean)
-      if accuracies.count > 1, let low = accuracies.min(), let high = accuracies.max() {
-        text += " (\(String(format: "%.1f", 100 * low))–\(String(format: "%.1f", 100 * high)))"
+    private static func accuracy(_ runs: [AtInitExperiment.Run]) -> String {
+      let values = runs.map(\.accuracy)
+      guard let low = values.min(), let high = values.max() else { return "–" }
+      var text = String(format: "%.1f", 100 * mean(values))
+      if values.count > 1 {
+        text += String(format: " (%.1f–%.1f)", 100 * low, 100 * high)
       }
-      let kept = first.layerSparsities.map { String(format: "%.1f", 100 * (1 - $0)) }
-      let sameLayers = runs.allSatisfy { $0.layerSparsities == first.layerSparsities }
-      text += "  " + kept.joined(separator: "/") + (sameLayers ? "" : "*")
-      let collapsed = runs.filter(\.collapsed).count
-      if collapsed > 0 { text += " ✗\(collapsed)" }
       return text
+    }
+
+    private static func mean(_ values: [Double]) -> Double {
+      values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
     }
 
     private static func percent(_ fraction: Double, digits: Int = 1) -> String {

@@ -159,6 +159,20 @@ struct SynFlowTests {
     }
   }
 
+  @Test("A weight pruned in an earlier round stays pruned, even tied at zero with a live one")
+  func nested() throws {
+    // Hidden unit 1 loses its input in an early round; its outgoing weights then score 0 like
+    // the pruned ones, and a later round that prunes nothing new must not swap them.
+    let model = try Fixture.model([
+      (weight: [[4], [3]], bias: [0, 0]),
+      (weight: [[2, 1], [1, 0.5], [0.5, 0.5]], bias: [0, 0, 0]),
+    ])
+    let masks = try synflowMasks(model, sparsity: 0.5, rounds: 6)
+    try #require(masks.count == 2)
+    expectMask(masks[0], equals: mask("█/·"))
+    expectMask(masks[1], equals: mask("██/█·/··"))
+  }
+
   @Test("One round is one global ranking of the dense network's scores")
   func oneRound() throws {
     let model = try Fixture.randomModel(sizes: [6, 5, 4], seed: 11)

@@ -9,6 +9,8 @@ import PruningCore
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
   usage: capstone                  prune the digits baseline to 90 % sparsity and report
+         capstone at-init [--seeds N]
+                                   exercise 10: prune at initialisation, train, compare
          capstone train-baseline [--output PATH]
                                    retrain the dense baseline (default PATH:
                                    \(BaselineCommand.defaultOutput))
@@ -19,6 +21,8 @@ case nil, "run":
   exit(Story.run())
 case "train-baseline":
   exit(BaselineCommand.run(Array(arguments.dropFirst())))
+case "at-init":
+  exit(AtInitStory.run(Array(arguments.dropFirst())))
 case "help", "-h", "--help":
   print(usage)
   exit(0)

@@ -315,13 +315,13 @@ extension TransformerLanguageModel {
 
   /// Splits sequences (each predicting its own tail) into evaluation chunks.
   static func chunks(
-    of sequences: [[Int]], model: TransformerLanguageModel
+    of sequences: [[Int]], model: TransformerLanguageModel, size: Int = evaluationChunkSize
   ) throws(PruningError) -> [LabeledChunk] {
     guard !sequences.isEmpty else { throw .emptyInput("sequences") }
     var chunks: [LabeledChunk] = []
     var start = 0
     while start < sequences.count {
-      let end = min(start + evaluationChunkSize, sequences.count)
+      let end = min(start + size, sequences.count)
       var inputs: [[Int]] = []
       var targets: [Int] = []
       for sequence in sequences[start..<end] {

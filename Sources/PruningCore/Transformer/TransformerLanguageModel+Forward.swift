@@ -255,7 +255,7 @@ extension TransformerLanguageModel {
                       for j in 0...i {
                         let kBase = (start + j) * a + column
                         var dot: Float = 0
-                        for e in 0..<hd { dot += q[qBase + e] * k[kBase + e] }
+                        for e in 0..<hd { dot += q[qBase &+ e] * k[kBase &+ e] }
                         s[j] = dot * scale
                         largest = max(largest, s[j])
                       }
@@ -270,7 +270,7 @@ extension TransformerLanguageModel {
                         let weight = s[j] / total
                         p[pBase + j] = weight
                         let vBase = (start + j) * a + column
-                        for e in 0..<hd { z[zBase + e] += weight * v[vBase + e] }
+                        for e in 0..<hd { z[zBase &+ e] += weight * v[vBase &+ e] }
                       }
                     }
                   }

@@ -326,10 +326,11 @@ extension TransformerLanguageModel {
       var targets: [Int] = []
       for sequence in sequences[start..<end] {
         guard sequence.count >= 2 else {
-          throw .emptyInput("a sequence needs at least 2 ids (an input and a target); it")
+          throw .invalidArgument(
+            "a sequence needs at least 2 ids (an input and a target), got \(sequence.count)")
         }
         guard sequence.count <= model.contextLength + 1 else {
-          throw .sequenceTooLong(length: sequence.count, contextLength: model.contextLength + 1)
+          throw .sequenceTooLong(length: sequence.count - 1, contextLength: model.contextLength)
         }
         inputs.append(Array(sequence.dropLast()))
         targets += sequence.dropFirst()

@@ -121,6 +121,17 @@ public enum PruningError: Error, Equatable, Hashable, Sendable {
 
   /// Any other argument outside its documented range; the payload names the argument and the rule.
   case invalidArgument(String)
+
+  // MARK: The tiny language model
+
+  /// A token id outside the vocabulary `0..<vocabularySize`.
+  case tokenOutOfRange(token: Int, vocabularySize: Int)
+
+  /// A token sequence longer than the model's context.
+  case sequenceTooLong(length: Int, contextLength: Int)
+
+  /// A character the vocabulary does not contain, and its offset in the text.
+  case unknownCharacter(Character, offset: Int)
 }
 
 /// How a weight fails to be finite.

@@ -20,6 +20,7 @@ let exercises: [(number: String, name: String)] = [
   ("05", "BlockSparsity"),
   ("06", "WeightSharing"),
   ("07", "DynamicPruning"),
+  ("09", "TransformerPruning"),
 ]
 
 let useSolutions = Context.environment["KIT_SOLUTIONS"] == "1"
@@ -83,12 +84,16 @@ let package = Package(
     .executableTarget(
       name: "Capstone",
       dependencies: ["PruningCore"]
-        + selected.filter { ["DynamicPruning", "PruningMetrics"].contains($0.name) }
+        + selected.filter {
+          ["DynamicPruning", "PruningMetrics", "TransformerPruning"].contains($0.name)
+        }
         .map { .target(name: $0.name) },
       // `canImport` would see modules left in the build folder by earlier builds; a define
       // says what this graph really links.
-      swiftSettings: selected.filter { ["DynamicPruning", "PruningMetrics"].contains($0.name) }
-        .map { .define("KIT_HAS_\($0.name)") }
+      swiftSettings: selected.filter {
+        ["DynamicPruning", "PruningMetrics", "TransformerPruning"].contains($0.name)
+      }
+      .map { .define("KIT_HAS_\($0.name)") }
     ),
   ] + exerciseTargets,
   swiftLanguageModes: [.v6]

@@ -12,6 +12,8 @@ let usage = """
          capstone train-baseline [--output PATH]
                                    retrain the dense baseline (default PATH:
                                    \(BaselineCommand.defaultOutput))
+         capstone structure        the tiny language model dense, 50 % masked and with half
+                                   its heads and neurons removed: size, speed, perplexity
   """
 
 switch arguments.first {
@@ -19,6 +21,8 @@ case nil, "run":
   exit(Story.run())
 case "train-baseline":
   exit(BaselineCommand.run(Array(arguments.dropFirst())))
+case "structure":
+  exit(StructureStory.run())
 case "help", "-h", "--help":
   print(usage)
   exit(0)

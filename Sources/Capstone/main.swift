@@ -12,6 +12,9 @@ let usage = """
          capstone train-baseline [--output PATH]
                                    retrain the dense baseline (default PATH:
                                    \(BaselineCommand.defaultOutput))
+         capstone train-language-model [--output PATH] [--steps N]
+                                   retrain the tiny Shakespeare language model (default
+                                   PATH: \(LanguageModelCommand.defaultOutput))
          capstone structure        the tiny language model dense, 50 % masked and with half
                                    its heads and neurons removed: size, speed, perplexity
   """
@@ -21,6 +24,8 @@ case nil, "run":
   exit(Story.run())
 case "train-baseline":
   exit(BaselineCommand.run(Array(arguments.dropFirst())))
+case "train-language-model":
+  exit(LanguageModelCommand.run(Array(arguments.dropFirst())))
 case "structure":
   exit(StructureStory.run())
 case "help", "-h", "--help":

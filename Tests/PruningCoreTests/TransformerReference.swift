@@ -22,18 +22,29 @@ struct TransformerReference {
   }
 
   static func apply(_ layer: Linear, _ x: [Double]) -> [Double] {
-    (0..<layer.weight.shape[0]).map { o in
-      var sum = Double(layer.bias[o])
-      for i in x.indices { sum += Double(layer.weight[o, i]) * x[i] }
-      return sum
+    let w = layer.weight.scalars
+    let bias = layer.bias.scalars
+    let inputs = x.count
+    var y = [Double](repeating: 0, count: bias.count)
+    for o in 0..<bias.count {
+      var sum = Double(bias[o])
+      for i in 0..<inputs { sum += Double(w[o * inputs + i]) * x[i] }
+      y[o] = sum
     }
+    return y
   }
 
   static func norm(_ n: LayerNorm, _ x: [Double]) -> [Double] {
     let mean = x.reduce(0, +) / Double(x.count)
-    let variance = x.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(x.count)
+    var variance = 0.0
+    for v in x { variance += (v - mean) * (v - mean) }
+    variance /= Double(x.count)
     let r = 1 / (variance + 1e-5).squareRoot()
-    return x.indices.map { (x[$0] - mean) * r * Double(n.gamma[$0]) + Double(n.beta[$0]) }
+    let gamma = n.gamma.scalars
+    let beta = n.beta.scalars
+    var y = x
+    for c in x.indices { y[c] = (x[c] - mean) * r * Double(gamma[c]) + Double(beta[c]) }
+    return y
   }
 
   static func gelu(_ u: Double) -> Double {
@@ -43,10 +54,10 @@ struct TransformerReference {
   func run(_ tokens: [Int]) -> Pass {
     var pass = Pass()
     let width = model.tokenEmbedding.shape[1]
+    let tok = model.tokenEmbedding.scalars
+    let pos = model.positionEmbedding.scalars
     var x: [[Double]] = tokens.enumerated().map { t, token in
-      (0..<width).map {
-        Double(model.tokenEmbedding[token, $0]) + Double(model.positionEmbedding[t, $0])
-      }
+      (0..<width).map { Double(tok[token * width + $0]) + Double(pos[t * width + $0]) }
     }
     for block in model.blocks {
       let a = x.map { Self.norm(block.attentionNorm, $0) }
@@ -59,8 +70,11 @@ struct TransformerReference {
       for h in 0..<heads {
         let cols = (h * hd)..<((h + 1) * hd)
         for i in x.indices {
-          let scores = (0...i).map { j in
-            cols.map { q[i][$0] * k[j][$0] }.reduce(0, +) / Double(hd).squareRoot()
+          var scores = [Double](repeating: 0, count: i + 1)
+          for j in 0...i {
+            var dot = 0.0
+            for c in cols { dot += q[i][c] * k[j][c] }
+            scores[j] = dot / Double(hd).squareRoot()
           }
           let top = scores.max() ?? 0
           let e = scores.map { exp($0 - top) }

@@ -14,8 +14,13 @@ enum StructureStory {
   /// Calibration windows that score heads and neurons.
   static let calibrationWindows = 8
   /// Timed rounds per model; each round runs ``passesPerRound`` forward passes.
-  static let rounds = 7
+  static let rounds = 9
   static let passesPerRound = 20
+  /// The short recovery fine-tune of the width-pruned model.
+  static let recovery = LanguageModelTrainingConfiguration(
+    steps: 200, batchSize: 16, learningRate: 1e-3, warmupSteps: 20,
+    finalLearningRateFraction: 0.1, weightDecay: 0.1, beta1: 0.9, beta2: 0.99,
+    gradientClipNorm: 1, seed: 3)
 
   /// Runs the story; returns the exit code.
   static func run() -> Int32 {
@@ -47,8 +52,8 @@ enum StructureStory {
       let (dense, origin) = try denseModel(corpus: corpus)
       let c = dense.configuration
       print(
-        "Model     \(origin): vocabulary \(c.vocabularySize), context \(c.contextLength), "
-          + "width \(c.width),\n          \(c.blockCount) blocks of \(c.headCount) heads × "
+        "Model     \(origin): vocabulary \(c.vocabularySize), context \(c.contextLength),\n"
+          + "          width \(c.width), \(c.blockCount) blocks of \(c.headCount) heads × "
           + "\(c.headDimension) and MLP \(c.mlpWidth)")
       let validation = ShakespeareCorpus.windows(
         of: corpus.validation, length: c.contextLength, limit: validationWindows)
@@ -58,52 +63,73 @@ enum StructureStory {
         "Data      \(validation.count) validation windows of \(c.contextLength) characters; "
           + "\(calibration.count) calibration windows score the units\n")
 
-      let masked = try magnitudeMasked(dense, fraction: 0.5)
-      let removed = try widthPruned(dense, calibration: calibration, fraction: 0.5)
+      let gradients = try dense.lossAndGradients(sequences: calibration).gradients
+      let byActivation = try widthPruned(dense, fraction: 0.5) { unit throws(PruningError) in
+        try activationImportance(of: unit, in: dense, calibration: calibration)
+      }
+      let byTaylor = try widthPruned(dense, fraction: 0.5) { unit throws(PruningError) in
+        try taylorImportance(
+          dependencyGroup(of: unit, in: dense), in: dense, gradients: gradients)
+      }
+      var recovered = byActivation
+      _ = try recovered.train(on: corpus.train, configuration: recovery)
       let shallower = try depthPruned(dense, calibration: calibration)
       let variants = [
         Variant(name: "dense", model: dense),
-        Variant(name: "50 % unstructured mask", model: masked),
-        Variant(name: "50 % heads+neurons removed", model: removed),
+        Variant(name: "50 % unstructured mask", model: try magnitudeMasked(dense, fraction: 0.5)),
+        Variant(name: "50 % heads+neurons, activ.", model: byActivation),
+        Variant(name: "50 % heads+neurons, Taylor", model: byTaylor),
+        Variant(name: "  + \(recovery.steps) fine-tune steps", model: recovered),
         Variant(name: shallower.name, model: shallower.model),
       ]
-      print(
-        pad("model", 28) + pad("params", 9) + pad("nonzero", 9) + pad("MACs/token", 11)
-          + pad("val ppl", 9) + "tokens/s (min–max of \(rounds) rounds)")
       let probe = validation.first.map { Array($0.dropLast()) } ?? [0]
-      for variant in variants {
+      let speeds = try tokensPerSecond(variants.map(\.model), tokens: probe)
+      print(
+        pad("model", 30) + pad("params", 8) + pad("nonzero", 8) + pad("MACs/tok", 9)
+          + pad("val ppl", 8) + "tokens/s: median (min–max)")
+      for (variant, speed) in zip(variants, speeds) {
         let model = variant.model
         let loss = try model.meanCrossEntropy(sequences: validation)
-        let speeds = try tokensPerSecond(model, tokens: probe)
+        let sorted = speed.sorted()
         print(
-          pad(variant.name, 28) + pad("\(model.parameterCount)", 9)
-            + pad("\(nonzeroCount(model))", 9)
-            + pad("\(multiplyAccumulatesPerToken(model, length: probe.count))", 11)
-            + pad(String(format: "%.2f", exp(loss)), 9)
-            + String(format: "%.0f–%.0f", speeds.min() ?? 0, speeds.max() ?? 0))
+          pad(variant.name, 30) + pad("\(model.parameterCount)", 8)
+            + pad("\(nonzeroCount(model))", 8)
+            + pad("\(multiplyAccumulatesPerToken(model, length: probe.count))", 9)
+            + pad(String(format: "%.2f", exp(loss)), 8)
+            + String(
+              format: "%.0f (%.0f–%.0f)", sorted[sorted.count / 2], sorted.first ?? 0,
+              sorted.last ?? 0))
       }
       print(
         """
 
-        The masked model stores and multiplies every weight (its zeros included), so it runs at
-        the dense speed; the removed one is a smaller dense model. Tokens/s is one forward pass
-        over \(probe.count) characters in this build; the machine's load moves it, hence the
-        range. Heads and neurons are ranked per block by activation importance on the
-        calibration windows; blocks by block influence.
+        Tokens/s: one forward pass over \(probe.count) characters, \(passesPerRound) passes per \
+        round, \(rounds) rounds
+        taking the models in turn (so a busy machine slows them alike); this build's speed.
+        The masked model keeps every shape and multiplies its zeros: it runs at the dense
+        speed. The removed ones are smaller dense models. Heads and neurons are ranked per
+        block (activation importance or Taylor |Σ g·w| on the calibration windows) and half
+        of each block's are removed; the depth row drops the block of lowest influence. The
+        fine-tune trains the activation-ranked model \(recovery.steps) steps on the training
+        text (AdamW, learning rate \(recovery.learningRate)).
         """)
       return 0
     }
 
-    /// The trained model if the kit ships one, else a seeded untrained model of its shape.
+    /// The trained model the kit ships, or, when the file is missing, a seeded untrained
+    /// model of its shape (the perplexities then say nothing; sizes and speeds still hold).
     private static func denseModel(
       corpus: ShakespeareCorpus
     ) throws(PruningError) -> (TransformerLanguageModel, String) {
-      let shape = TransformerConfiguration(
-        vocabularySize: corpus.vocabulary.count, contextLength: 64, width: 64, headCount: 4,
-        headDimension: 16, blockCount: 2, mlpWidth: 256)
-      var generator = SplitMix64(seed: 1)
-      let model = try TransformerLanguageModel(configuration: shape, using: &generator)
-      return (model, "seeded untrained model (seed 1; no trained model in this build)")
+      do {
+        let archive = try TinyLanguageModel.shipped()
+        return (archive.model, "trained \(TinyLanguageModel.fileName)")
+      } catch .resourceNotFound {
+        let shape = TinyLanguageModel.configuration(vocabularySize: corpus.vocabulary.count)
+        var generator = SplitMix64(seed: TinyLanguageModel.initialisationSeed)
+        let model = try TransformerLanguageModel(configuration: shape, using: &generator)
+        return (model, "UNTRAINED seeded model (\(TinyLanguageModel.fileName) is missing)")
+      }
     }
 
     /// Zeroes the smallest-magnitude `fraction` of every block's linear weights, layer by
@@ -126,25 +152,22 @@ enum StructureStory {
       return masked
     }
 
-    /// Removes the lowest-activation `fraction` of every block's heads and neurons.
+    /// Removes the lowest-scoring `fraction` of every block's heads and of its neurons.
     private static func widthPruned(
-      _ model: TransformerLanguageModel, calibration: [[Int]], fraction: Double
+      _ model: TransformerLanguageModel, fraction: Double,
+      score: (StructuralUnit) throws(PruningError) -> Double
     ) throws(PruningError) -> TransformerLanguageModel {
       var units: [StructuralUnit] = []
       for (b, block) in model.blocks.enumerated() {
         var headScores: [Double] = []
         for h in 0..<block.headCount {
-          headScores.append(
-            try activationImportance(
-              of: .head(block: b, index: h), in: model, calibration: calibration))
+          headScores.append(try score(.head(block: b, index: h)))
         }
         units += try unitsToRemove(scores: headScores, fraction: fraction)
           .map { .head(block: b, index: $0) }
         var neuronScores: [Double] = []
         for i in 0..<block.mlpWidth {
-          neuronScores.append(
-            try activationImportance(
-              of: .neuron(block: b, index: i), in: model, calibration: calibration))
+          neuronScores.append(try score(.neuron(block: b, index: i)))
         }
         units += try unitsToRemove(scores: neuronScores, fraction: fraction)
           .map { .neuron(block: b, index: $0) }
@@ -168,20 +191,23 @@ enum StructureStory {
       )
     }
 
-    /// Tokens per second of one forward pass over `tokens`, one figure per round.
+    /// Tokens per second of one forward pass over `tokens`: per model, one figure per round;
+    /// every round times the models in turn.
     private static func tokensPerSecond(
-      _ model: TransformerLanguageModel, tokens: [Int]
-    ) throws(PruningError) -> [Double] {
-      _ = try model.logits(for: tokens)
-      var speeds: [Double] = []
+      _ models: [TransformerLanguageModel], tokens: [Int]
+    ) throws(PruningError) -> [[Double]] {
+      for model in models { _ = try model.logits(for: tokens) }
+      var speeds = [[Double]](repeating: [], count: models.count)
       let clock = ContinuousClock()
       for _ in 0..<rounds {
-        let start = clock.now
-        for _ in 0..<passesPerRound { _ = try model.logits(for: tokens) }
-        let elapsed = clock.now - start
-        let seconds =
-          Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        speeds.append(Double(passesPerRound * tokens.count) / seconds)
+        for (index, model) in models.enumerated() {
+          let start = clock.now
+          for _ in 0..<passesPerRound { _ = try model.logits(for: tokens) }
+          let elapsed = clock.now - start
+          let seconds =
+            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+          speeds[index].append(Double(passesPerRound * tokens.count) / seconds)
+        }
       }
       return speeds
     }

@@ -9,7 +9,8 @@ import PruningCore
 /// a group by `(Σ g·w)²`, which ranks groups in the same order.
 ///
 /// ```swift
-/// // w = [1, 2, -1], g = [0.5, -0.25, 1]: Σ g·w = 0.5 − 0.5 − 1 = −1.
+/// // Neuron 0 of a width-2 MLP: w = [1, 2, −1, 0.5, 0] (up row, bias, down column),
+/// // g = [0.5, −0.25, 1, 4, 3]: Σ g·w = 0.5 − 0.5 − 1 + 2 + 0 = 1 (Σ|g·w| would be 4).
 /// try taylorImportance(group, in: model, gradients: gradients)   // 1
 /// ```
 ///

@@ -103,15 +103,15 @@ enum StructureStory {
       print(
         """
 
-        Tokens/s: one forward pass over \(probe.count) characters, \(passesPerRound) passes per \
-        round, \(rounds) rounds
-        taking the models in turn (so a busy machine slows them alike); this build's speed.
-        The masked model keeps every shape and multiplies its zeros: it runs at the dense
-        speed. The removed ones are smaller dense models. Heads and neurons are ranked per
-        block (activation importance or Taylor |Σ g·w| on the calibration windows) and half
-        of each block's are removed; the depth row drops the block of lowest influence. The
-        fine-tune trains the activation-ranked model \(recovery.steps) steps on the training
-        text (AdamW, learning rate \(recovery.learningRate)).
+        Tokens/s: \(passesPerRound) forward passes over \(probe.count) characters per round, \
+        \(rounds) rounds, the models
+        timed in turn so that a busy machine slows them alike; this build's speed. The masked
+        model keeps every shape and multiplies its zeros, so it runs at the dense speed; the
+        removed ones are smaller dense models. Per block, half of the heads and half of the
+        neurons with the lowest scores (activation importance, or Taylor |Σ g·w| on the
+        calibration windows) are removed; the depth row drops the block of lowest influence.
+        The fine-tune trains the activation-ranked model for \(recovery.steps) steps on the
+        training text (AdamW, learning rate \(recovery.learningRate)).
         """)
       return 0
     }

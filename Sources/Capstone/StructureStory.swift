@@ -74,6 +74,8 @@ enum StructureStory {
       var recovered = byActivation
       _ = try recovered.train(on: corpus.train, configuration: recovery)
       let shallower = try depthPruned(dense, calibration: calibration)
+      var shallowerRecovered = shallower.model
+      _ = try shallowerRecovered.train(on: corpus.train, configuration: recovery)
       let variants = [
         Variant(name: "dense", model: dense),
         Variant(name: "50 % unstructured mask", model: try magnitudeMasked(dense, fraction: 0.5)),
@@ -81,6 +83,7 @@ enum StructureStory {
         Variant(name: "50 % heads+neurons, Taylor", model: byTaylor),
         Variant(name: "  + \(recovery.steps) fine-tune steps", model: recovered),
         Variant(name: shallower.name, model: shallower.model),
+        Variant(name: "  + \(recovery.steps) fine-tune steps", model: shallowerRecovered),
       ]
       let probe = validation.first.map { Array($0.dropLast()) } ?? [0]
       let speeds = try tokensPerSecond(variants.map(\.model), tokens: probe)
@@ -110,7 +113,7 @@ enum StructureStory {
         removed ones are smaller dense models. Per block, half of the heads and half of the
         neurons with the lowest scores (activation importance, or Taylor |Σ g·w| on the
         calibration windows) are removed; the depth row drops the block of lowest influence.
-        The fine-tune trains the activation-ranked model for \(recovery.steps) steps on the
+        Each fine-tune trains the pruned model above it for \(recovery.steps) steps on the
         training text (AdamW, learning rate \(recovery.learningRate)).
         """)
       return 0

@@ -280,6 +280,12 @@ struct ActivationImportanceTests {
     #expect(throws: PruningError.indexOutOfRange(index: 4, count: 4)) {
       try activationImportance(of: .residualChannel(4), in: model, calibration: calibration)
     }
+    var shallow = Models.tiny
+    shallow.blockCount = 0
+    let noBlocks = try Models.random(shallow, seed: 1)
+    #expect(throws: PruningError.emptyInput("blocks")) {
+      try activationImportance(of: .residualChannel(0), in: noBlocks, calibration: calibration)
+    }
     #expect(throws: PruningError.sequenceTooLong(length: 6, contextLength: 5)) {
       try activationImportance(
         of: .neuron(block: 0, index: 0), in: model, calibration: [[0, 1, 2, 3, 4, 0]])

@@ -20,6 +20,7 @@ let exercises: [(number: String, name: String)] = [
   ("05", "BlockSparsity"),
   ("06", "WeightSharing"),
   ("07", "DynamicPruning"),
+  ("09", "TransformerPruning"),
   ("10", "PruningAtInit"),
 ]
 
@@ -30,6 +31,10 @@ let only: Set<String>? = Context.environment["KIT_ONLY"].map {
 }
 let selected = exercises.filter { only?.contains($0.name) ?? true }
 let selectedNames = selected.map { Target.Dependency.target(name: $0.name) }
+/// The exercises whose stories `capstone` tells, as far as the graph holds them.
+let capstoneExercises = selected.filter {
+  ["PruningMetrics", "DynamicPruning", "TransformerPruning", "PruningAtInit"].contains($0.name)
+}
 
 let exerciseTargets: [Target] = selected.flatMap { exercise -> [Target] in
   [
@@ -83,17 +88,10 @@ let package = Package(
 
     .executableTarget(
       name: "Capstone",
-      dependencies: ["PruningCore"]
-        + selected.filter {
-          ["DynamicPruning", "PruningMetrics", "PruningAtInit"].contains($0.name)
-        }
-        .map { .target(name: $0.name) },
+      dependencies: ["PruningCore"] + capstoneExercises.map { .target(name: $0.name) },
       // `canImport` would see modules left in the build folder by earlier builds; a define
       // says what this graph really links.
-      swiftSettings: selected.filter {
-        ["DynamicPruning", "PruningMetrics", "PruningAtInit"].contains($0.name)
-      }
-      .map { .define("KIT_HAS_\($0.name)") }
+      swiftSettings: capstoneExercises.map { .define("KIT_HAS_\($0.name)") }
     ),
   ] + exerciseTargets,
   swiftLanguageModes: [.v6]

@@ -17,6 +17,8 @@ let usage = """
          capstone train-language-model [--output PATH] [--steps N]
                                    retrain the tiny Shakespeare language model (default
                                    PATH: \(LanguageModelCommand.defaultOutput))
+         capstone structure        the tiny language model dense, 50 % masked and with half
+                                   its heads and neurons removed: size, speed, perplexity
   """
 
 switch arguments.first {
@@ -28,6 +30,8 @@ case "train-language-model":
   exit(LanguageModelCommand.run(Array(arguments.dropFirst())))
 case "at-init":
   exit(AtInitStory.run(Array(arguments.dropFirst())))
+case "structure":
+  exit(StructureStory.run())
 case "help", "-h", "--help":
   print(usage)
   exit(0)

@@ -92,6 +92,8 @@ extension PruningError: CustomStringConvertible {
       return "a sequence of \(length) tokens is longer than the context of \(contextLength)"
     case .unknownCharacter(let character, let offset):
       return "character \(character.debugDescription) at offset \(offset) is not in the vocabulary"
+    case .removesEveryUnit(let units, let count):
+      return "removing all \(count) \(units) would leave none; keep at least one"
     }
   }
 

@@ -132,6 +132,12 @@ public enum PruningError: Error, Equatable, Hashable, Sendable {
 
   /// A character the vocabulary does not contain, and its offset in the text.
   case unknownCharacter(Character, offset: Int)
+
+  // MARK: Transformer structure
+
+  /// A structural removal that would leave none of a layer's units: the payload names the
+  /// units (`"heads of block 0"`, `"blocks"`) and how many there are.
+  case removesEveryUnit(units: String, count: Int)
 }
 
 /// How a weight fails to be finite.

@@ -20,6 +20,7 @@ let exercises: [(number: String, name: String)] = [
   ("05", "BlockSparsity"),
   ("06", "WeightSharing"),
   ("07", "DynamicPruning"),
+  ("08", "OneShotPruning"),
 ]
 
 let useSolutions = Context.environment["KIT_SOLUTIONS"] == "1"

@@ -86,6 +86,9 @@ extension PruningError: CustomStringConvertible {
       return "\(what) must not be empty"
     case .invalidArgument(let message):
       return message
+    case .matrixNotPositiveDefinite(let pivot):
+      return "the matrix is not positive definite: the pivot of column \(pivot) is not positive "
+        + "(a singular Hessian needs dampening)"
     }
   }
 

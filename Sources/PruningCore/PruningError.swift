@@ -121,6 +121,12 @@ public enum PruningError: Error, Equatable, Hashable, Sendable {
 
   /// Any other argument outside its documented range; the payload names the argument and the rule.
   case invalidArgument(String)
+
+  // MARK: One-shot pruning (exercise 08)
+
+  /// A matrix that is not symmetric positive definite: the first column whose Cholesky pivot
+  /// is not positive and finite (a singular Hessian without dampening, …).
+  case matrixNotPositiveDefinite(pivot: Int)
 }
 
 /// How a weight fails to be finite.

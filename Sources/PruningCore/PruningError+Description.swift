@@ -86,6 +86,12 @@ extension PruningError: CustomStringConvertible {
       return "\(what) must not be empty"
     case .invalidArgument(let message):
       return message
+    case .tokenOutOfRange(let token, let vocabularySize):
+      return "token id \(token) is out of range 0..<\(vocabularySize)"
+    case .sequenceTooLong(let length, let contextLength):
+      return "a sequence of \(length) tokens is longer than the context of \(contextLength)"
+    case .unknownCharacter(let character, let offset):
+      return "character \(character.debugDescription) at offset \(offset) is not in the vocabulary"
     case .matrixNotPositiveDefinite(let pivot):
       return "the matrix is not positive definite: the pivot of column \(pivot) is not positive "
         + "(a singular Hessian needs dampening)"

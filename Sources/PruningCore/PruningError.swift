@@ -122,6 +122,17 @@ public enum PruningError: Error, Equatable, Hashable, Sendable {
   /// Any other argument outside its documented range; the payload names the argument and the rule.
   case invalidArgument(String)
 
+  // MARK: The tiny language model
+
+  /// A token id outside the vocabulary `0..<vocabularySize`.
+  case tokenOutOfRange(token: Int, vocabularySize: Int)
+
+  /// A token sequence longer than the model's context.
+  case sequenceTooLong(length: Int, contextLength: Int)
+
+  /// A character the vocabulary does not contain, and its offset in the text.
+  case unknownCharacter(Character, offset: Int)
+
   // MARK: One-shot pruning (exercise 08)
 
   /// A matrix that is not symmetric positive definite: the first column whose Cholesky pivot

@@ -31,6 +31,13 @@ public struct Tensor: Hashable, Sendable {
     self.scalars = scalars
   }
 
+  /// Creates a tensor whose shape and element count the caller has already checked.
+  init(checkedShape shape: [Int], scalars: [Float]) {
+    assert(Self.elementCount(of: shape) == scalars.count)
+    self.shape = shape
+    self.scalars = scalars
+  }
+
   /// Creates a one-dimensional tensor.
   ///
   /// - Parameter scalars: The elements; the shape is `[scalars.count]`.

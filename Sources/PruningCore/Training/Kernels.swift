@@ -31,6 +31,55 @@ enum Kernels {
     return y
   }
 
+  /// `y = x · Wᵀ + b` from the transposed weight `Wᵀ` `[inputs, outputs]`.
+  ///
+  /// The same product as ``affine(_:batch:weight:bias:inputs:outputs:)``, ordered so the inner
+  /// loop runs along an output row (`y[row, :] += x[row, i] · Wᵀ[i, :]`): every element still
+  /// adds its terms in one fixed order (the bias, then `i` ascending), but the loop vectorises,
+  /// which the transformer's larger products need.
+  static func affine(
+    _ x: [Float], rows: Int, transposedWeight: [Float], bias: [Float], inputs: Int, outputs: Int
+  ) -> [Float] {
+    var y = [Float](repeating: 0, count: rows * outputs)
+    x.withUnsafeBufferPointer { x in
+      transposedWeight.withUnsafeBufferPointer { w in
+        bias.withUnsafeBufferPointer { b in
+          y.withUnsafeMutableBufferPointer { y in
+            for row in 0..<rows {
+              let yBase = row * outputs
+              for unit in 0..<outputs {
+                y[yBase + unit] = b[unit]
+              }
+              for i in 0..<inputs {
+                let a = x[row * inputs + i]
+                let wBase = i * outputs
+                for unit in 0..<outputs {
+                  y[yBase + unit] += a * w[wBase + unit]
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return y
+  }
+
+  /// The transpose of a row-major `[rows, columns]` matrix.
+  static func transpose(_ m: [Float], rows: Int, columns: Int) -> [Float] {
+    var t = [Float](repeating: 0, count: rows * columns)
+    m.withUnsafeBufferPointer { m in
+      t.withUnsafeMutableBufferPointer { t in
+        for r in 0..<rows {
+          for c in 0..<columns {
+            t[c * rows + r] = m[r * columns + c]
+          }
+        }
+      }
+    }
+    return t
+  }
+
   /// `max(0, v)` for every element.
   static func reluInPlace(_ values: inout [Float]) {
     values.withUnsafeMutableBufferPointer { v in

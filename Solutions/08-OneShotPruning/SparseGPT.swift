@@ -97,45 +97,45 @@ public func sparseGPT(
           }
           for flat in lowestIndices(k, of: &keys) { isKept[flat] = false }
         }
+        // Within a block each row is on its own: a row's errors only move that row's weights.
         var errors = [Float](repeating: 0, count: rows * width)
-        for i in blockStart..<blockEnd {
-          if case .nm(let keep, let m) = pattern, i.isMultiple(of: m) {
-            for r in 0..<rows {
+        for r in 0..<rows {
+          let row = r * n
+          for i in blockStart..<blockEnd {
+            if case .nm(let keep, let m) = pattern, i.isMultiple(of: m) {
               for a in i..<i + m {
-                let sa = saliency(w[r * n + a], u[a * n + a])
+                let sa = saliency(w[row + a], u[a * n + a])
                 var below = 0
                 for b in i..<i + m where b != a {
-                  let sb = saliency(w[r * n + b], u[b * n + b])
+                  let sb = saliency(w[row + b], u[b * n + b])
                   if sb < sa || (sb == sa && b < a) { below += 1 }
                 }
-                isKept[r * n + a] = below >= m - keep
+                isKept[row + a] = below >= m - keep
               }
             }
-          }
-          let d = u[i * n + i]
-          for r in 0..<rows {
-            let row = r * n
             let value = w[row + i]
             let q: Float = isKept[row + i] ? value : 0
-            let err = (value - q) / d
+            let err = (value - q) / u[i * n + i]
             errors[r * width + i - blockStart] = err
             if err != 0 {
-              for j in i + 1..<blockEnd {
-                w[row + j] -= err * u[i * n + j]
-              }
+              subtract(err, times: u.baseAddress! + i * n + i + 1,
+                from: w.baseAddress! + row + i + 1, count: blockEnd - i - 1)
             }
             w[row + i] = q
           }
         }
-        guard blockEnd < n else { continue }
-        for r in 0..<rows {
-          let row = r * n
-          for c in 0..<width {
-            let err = errors[r * width + c]
-            if err == 0 { continue }
-            let uRow = (blockStart + c) * n
-            for j in blockEnd..<n {
-              w[row + j] -= err * u[uRow + j]
+        // The lazy update of the later columns, a tile of 256 columns at a time so the rows
+        // of U it reads stay in cache.
+        for tileStart in stride(from: blockEnd, to: n, by: 256) {
+          let tileEnd = min(tileStart + 256, n)
+          for r in 0..<rows {
+            let row = r * n
+            for c in 0..<width {
+              let err = errors[r * width + c]
+              if err == 0 { continue }
+              let uRow = (blockStart + c) * n
+              subtract(err, times: u.baseAddress! + uRow + tileStart,
+                from: w.baseAddress! + row + tileStart, count: tileEnd - tileStart)
             }
           }
         }
@@ -155,4 +155,29 @@ public func sparseGPT(
 /// - Returns: The saliency.
 func saliency(_ weight: Float, _ diagonal: Float) -> Float {
   weight * weight / (diagonal * diagonal)
+}
+
+/// `y[k] -= a · x[k]` for `count` elements, eight at a time.
+///
+/// - Parameters:
+///   - a: The scale.
+///   - x: The row read.
+///   - y: The row updated; it does not overlap `x`.
+///   - count: The number of elements.
+@inline(__always)
+func subtract(
+  _ a: Float, times x: UnsafePointer<Float>, from y: UnsafeMutablePointer<Float>, count: Int
+) {
+  let scale = SIMD8<Float>(repeating: a)
+  var k = 0
+  while k + 8 <= count {
+    let xv = UnsafeRawPointer(x + k).loadUnaligned(as: SIMD8<Float>.self)
+    let yv = UnsafeRawPointer(y + k).loadUnaligned(as: SIMD8<Float>.self)
+    UnsafeMutableRawPointer(y + k).storeBytes(of: yv - scale * xv, as: SIMD8<Float>.self)
+    k += 8
+  }
+  while k < count {
+    y[k] -= a * x[k]
+    k += 1
+  }
 }

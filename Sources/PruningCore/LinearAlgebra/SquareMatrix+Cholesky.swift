@@ -26,10 +26,11 @@ extension SquareMatrix {
           let rowI = i * n
           for j in 0...i {
             let rowJ = j * n
-            var sum = a[rowI + j]
-            for k in 0..<j {
-              sum -= l[rowI + k] * l[rowJ + k]
-            }
+            let sum =
+              a[rowI + j]
+              - dotProduct(
+                UnsafePointer(l.baseAddress! + rowI), UnsafePointer(l.baseAddress! + rowJ),
+                count: j)
             if i == j {
               guard sum > 0, sum.isFinite else {
                 failedPivot = i
@@ -56,27 +57,16 @@ extension SquareMatrix {
   /// - Throws: The errors of ``cholesky()``.
   /// - Complexity: O(*n*³) floating-point operations.
   public func inverse() throws(PruningError) -> SquareMatrix {
-    let m = try cholesky().lowerTriangularInverse()
+    let mt = try cholesky().transposedLowerTriangularInverse()
     let n = dimension
     var result = [Double](repeating: 0, count: n * n)
-    // (MᵀM)[i][j] = Σ_k M[k][i] M[k][j]: accumulate row k's outer product, upper half only.
-    m.scalars.withUnsafeBufferPointer { mb in
-      result.withUnsafeMutableBufferPointer { r in
-        for k in 0..<n {
-          let rowK = k * n
-          for i in 0...k {
-            let factor = mb[rowK + i]
-            if factor == 0 { continue }
-            let rowI = i * n
-            for j in i...k {
-              r[rowI + j] += factor * mb[rowK + j]
-            }
-          }
-        }
-        for i in 0..<n {
-          for j in 0..<i {
-            r[i * n + j] = r[j * n + i]
-          }
+    // (MᵀM)[i][j] = Σ_k M[k][i]·M[k][j]: a dot product of rows i and j of Mᵀ.
+    mt.scalars.withUnsafeBufferPointer { m in
+      for i in 0..<n {
+        for j in 0...i {
+          let value = dotProduct(m.baseAddress! + i * n, m.baseAddress! + j * n, count: n)
+          result[i * n + j] = value
+          result[j * n + i] = value
         }
       }
     }
@@ -116,46 +106,40 @@ extension SquareMatrix {
       }
       throw error
     }
-    let m = factor.lowerTriangularInverse()
+    // U[i][j] = M[n−1−i][n−1−j] with M = L′⁻¹, read from Mᵀ.
+    let mt = factor.transposedLowerTriangularInverse()
     var upper = [Double](repeating: 0, count: n * n)
     for i in 0..<n {
       for j in i..<n {
-        upper[i * n + j] = m.scalars[(n - 1 - i) * n + (n - 1 - j)]
+        upper[i * n + j] = mt.scalars[(n - 1 - j) * n + (n - 1 - i)]
       }
     }
     return SquareMatrix(unchecked: n, upper)
   }
 
-  /// The inverse of a lower-triangular matrix with a non-zero diagonal (itself lower triangular).
+  /// The transpose of the inverse of a lower-triangular matrix with a non-zero diagonal.
   ///
-  /// Row `i` of `M = L⁻¹` is `(eᵢ − Σ_{k<i} L[i][k]·M[k]) / L[i][i]`: contiguous row updates.
+  /// Column `j` of `M = L⁻¹` is found top down, `M[i][j] = −(Σ_{j≤k<i} L[i][k]·M[k][j]) / L[i][i]`;
+  /// storing it as row `j` of `Mᵀ` makes every sum a dot product of two contiguous runs.
   ///
-  /// - Returns: `L⁻¹`.
-  /// - Complexity: O(*n*³ / 3) floating-point operations.
-  func lowerTriangularInverse() -> SquareMatrix {
+  /// - Returns: `(L⁻¹)ᵀ`, upper triangular.
+  /// - Complexity: O(*n*³ / 6) multiply-adds.
+  func transposedLowerTriangularInverse() -> SquareMatrix {
     let n = dimension
-    var inverse = [Double](repeating: 0, count: n * n)
+    var transposed = [Double](repeating: 0, count: n * n)
     scalars.withUnsafeBufferPointer { l in
-      inverse.withUnsafeMutableBufferPointer { m in
-        for i in 0..<n {
-          let rowI = i * n
-          for k in 0..<i {
-            let factor = l[rowI + k]
-            if factor == 0 { continue }
-            let rowK = k * n
-            for j in 0...k {
-              m[rowI + j] -= factor * m[rowK + j]
-            }
+      transposed.withUnsafeMutableBufferPointer { mt in
+        for j in 0..<n {
+          let column = mt.baseAddress! + j * n
+          column[j] = 1 / l[j * n + j]
+          for i in j + 1..<max(n, j + 1) {
+            let sum = dotProduct(l.baseAddress! + i * n + j, UnsafePointer(column + j), count: i - j)
+            column[i] = -sum / l[i * n + i]
           }
-          let pivot = 1 / l[rowI + i]
-          for j in 0..<i {
-            m[rowI + j] *= pivot
-          }
-          m[rowI + i] = pivot
         }
       }
     }
-    return SquareMatrix(unchecked: n, inverse)
+    return SquareMatrix(unchecked: n, transposed)
   }
 
   /// Wraps elements already known to be `dimension²` long.
@@ -163,4 +147,36 @@ extension SquareMatrix {
     self.dimension = dimension
     self.scalars = scalars
   }
+}
+
+/// `Σ a[k]·b[k]` over `count` elements, in four independent SIMD accumulators.
+///
+/// A single running sum is a chain of dependent additions the compiler may not reorder; four
+/// vector accumulators let it issue one fused multiply-add per cycle.
+///
+/// - Parameters:
+///   - a: The first vector.
+///   - b: The second vector.
+///   - count: The number of elements.
+/// - Returns: The dot product.
+@inline(__always)
+func dotProduct(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int) -> Double {
+  var s0 = SIMD4<Double>()
+  var s1 = SIMD4<Double>()
+  var k = 0
+  while k + 8 <= count {
+    let a0 = UnsafeRawPointer(a + k).loadUnaligned(as: SIMD4<Double>.self)
+    let b0 = UnsafeRawPointer(b + k).loadUnaligned(as: SIMD4<Double>.self)
+    let a1 = UnsafeRawPointer(a + k + 4).loadUnaligned(as: SIMD4<Double>.self)
+    let b1 = UnsafeRawPointer(b + k + 4).loadUnaligned(as: SIMD4<Double>.self)
+    s0 += a0 * b0
+    s1 += a1 * b1
+    k += 8
+  }
+  var sum = (s0 + s1).sum()
+  while k < count {
+    sum += a[k] * b[k]
+    k += 1
+  }
+  return sum
 }

@@ -12,6 +12,9 @@ let usage = """
          capstone train-baseline [--output PATH]
                                    retrain the dense baseline (default PATH:
                                    \(BaselineCommand.defaultOutput))
+         capstone train-language-model [--output PATH] [--steps N]
+                                   retrain the tiny Shakespeare language model (default
+                                   PATH: \(LanguageModelCommand.defaultOutput))
   """
 
 switch arguments.first {
@@ -19,6 +22,8 @@ case nil, "run":
   exit(Story.run())
 case "train-baseline":
   exit(BaselineCommand.run(Array(arguments.dropFirst())))
+case "train-language-model":
+  exit(LanguageModelCommand.run(Array(arguments.dropFirst())))
 case "help", "-h", "--help":
   print(usage)
   exit(0)

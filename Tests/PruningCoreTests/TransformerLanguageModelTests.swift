@@ -123,3 +123,198 @@ struct TransformerLanguageModelTests {
     expectClose(actual, expected, tolerance: 1e-5)
   }
 }
+
+@Suite("The tiny transformer: layer addressing, layer inputs and bad input")
+struct TransformerLayerTests {
+  @Test("prunableLayers lists every block's six layers in forward order, by path")
+  func prunableLayers() throws {
+    let model = try randomTinyModel(seed: 1)
+    let names = model.prunableLayers.map(\.description)
+    #expect(
+      names == [
+        "blocks.0.attention.query", "blocks.0.attention.key", "blocks.0.attention.value",
+        "blocks.0.attention.output", "blocks.0.mlp.up", "blocks.0.mlp.down",
+        "blocks.1.attention.query", "blocks.1.attention.key", "blocks.1.attention.value",
+        "blocks.1.attention.output", "blocks.1.mlp.up", "blocks.1.mlp.down",
+      ])
+    let down = try model.linear(LinearLayerID(block: 1, kind: .mlpDown))
+    #expect(down == model.blocks[1].mlpDown)
+    let key = try model.linear(LinearLayerID(block: 0, kind: .key))
+    #expect(key == model.blocks[0].key)
+  }
+
+  @Test(
+    "layerInputs equals the reference's activations, a column per token",
+    arguments: [
+      UInt64(1), 2,
+    ])
+  func layerInputs(seed: UInt64) throws {
+    let model = try randomTinyModel(seed: seed)
+    var generator = SplitMix64(seed: seed &+ 9)
+    let sequences = [5, 3].map { randomTokens(count: $0, vocabulary: 7, generator: &generator) }
+    let passes = sequences.map { TransformerReference(model: model).run($0) }
+    for id in model.prunableLayers {
+      let actual = try model.layerInputs(of: id, sequences: sequences)
+      var rows: [[Double]] = []
+      for pass in passes {
+        switch id.kind {
+        case .query, .key, .value: rows += pass.attentionInputs[id.block]
+        case .output: rows += pass.attended[id.block]
+        case .mlpUp: rows += pass.mlpInputs[id.block]
+        case .mlpDown: rows += pass.activated[id.block]
+        }
+      }
+      // X is [inputs, tokens]: the reference's rows, transposed.
+      let features = rows[0].count
+      let expected = try Tensor(
+        rows: (0..<features).map { f in rows.map { Float($0[f]) } })
+      expectClose(actual, expected, tolerance: 1e-4, "\(id)")
+    }
+  }
+
+  @Test("Block 0's query inputs are the layer-normed embeddings, transposed")
+  func firstLayerInputs() throws {
+    let model = try randomTinyModel(seed: 3)
+    let tokens = [2, 0, 6]
+    let x = try model.layerInputs(
+      of: LinearLayerID(block: 0, kind: .query), sequences: [tokens])
+    #expect(x.shape == [8, 3])
+    for (t, token) in tokens.enumerated() {
+      let embedded = (0..<8).map {
+        Double(model.tokenEmbedding[token, $0]) + Double(model.positionEmbedding[t, $0])
+      }
+      let normed = TransformerReference.norm(model.blocks[0].attentionNorm, embedded)
+      expectClose((0..<8).map { x[$0, t] }, normed.map { Float($0) }, tolerance: 1e-5, "token \(t)")
+    }
+  }
+
+  @Test("setWeight changes the logits as the reference says, and keeps the bias")
+  func setWeight() throws {
+    var model = try randomTinyModel(seed: 4)
+    let tokens = [1, 5, 2, 2]
+    let before = try model.logits(for: tokens)
+    let id = LinearLayerID(block: 1, kind: .mlpDown)
+    let bias = try model.linear(id).bias
+    var generator = SplitMix64(seed: 40)
+    let weight = try Tensor.random(shape: [8, 16], in: -1...1, using: &generator)
+    try model.setWeight(weight, of: id)
+    let changed = try model.linear(id)
+    #expect(changed.weight == weight)
+    #expect(changed.bias == bias)
+    let after = try model.logits(for: tokens)
+    #expect(after != before, "new mlp.down weights left the logits as they were")
+    let expected = try Tensor(
+      rows: TransformerReference(model: model).run(tokens).logits.map { $0.map { Float($0) } })
+    expectClose(after, expected, tolerance: 1e-4)
+  }
+
+  @Test("Bad token ids and lengths throw the exact error")
+  func badSequences() throws {
+    let model = try randomTinyModel(seed: 5)
+    #expect(throws: PruningError.tokenOutOfRange(token: 7, vocabularySize: 7)) {
+      try model.logits(for: [1, 7])
+    }
+    #expect(throws: PruningError.tokenOutOfRange(token: -1, vocabularySize: 7)) {
+      try model.logits(for: [-1])
+    }
+    #expect(throws: PruningError.sequenceTooLong(length: 6, contextLength: 5)) {
+      try model.logits(for: [1, 2, 3, 4, 5, 6])
+    }
+    #expect(throws: PruningError.emptyInput("token sequence")) {
+      try model.logits(for: [])
+    }
+    #expect(throws: PruningError.sequenceTooLong(length: 6, contextLength: 5)) {
+      try model.meanCrossEntropy(sequences: [[1, 2], [0, 1, 2, 3, 4, 5, 6]])
+    }
+    #expect(throws: PruningError.tokenOutOfRange(token: 9, vocabularySize: 7)) {
+      try model.meanCrossEntropy(sequences: [[1, 9]])
+    }
+    #expect(
+      throws: PruningError.invalidArgument(
+        "a sequence needs at least 2 ids (an input and a target), got 1")
+    ) {
+      try model.meanCrossEntropy(sequences: [[1]])
+    }
+    #expect(throws: PruningError.emptyInput("sequences")) {
+      try model.meanCrossEntropy(sequences: [])
+    }
+    #expect(throws: PruningError.sequenceTooLong(length: 6, contextLength: 5)) {
+      try model.layerInputs(
+        of: LinearLayerID(block: 0, kind: .value), sequences: [[1, 2, 3, 4, 5, 6]])
+    }
+    #expect(throws: PruningError.indexOutOfRange(index: 2, count: 2)) {
+      try model.layerInputs(of: LinearLayerID(block: 2, kind: .value), sequences: [[1]])
+    }
+  }
+
+  @Test("Bad weights, shapes and configurations throw the exact error")
+  func badModels() throws {
+    var model = try randomTinyModel(seed: 6)
+    let id = LinearLayerID(block: 0, kind: .output)
+    #expect(throws: PruningError.shapeMismatch(expected: [8, 8], actual: [8, 7])) {
+      try model.setWeight(Tensor(zeros: [8, 7]), of: id)
+    }
+    var nan = try Tensor(zeros: [8, 8])
+    nan[1, 2] = .nan
+    #expect(throws: PruningError.nonFiniteWeight(position: [1, 2], kind: .nan)) {
+      try model.setWeight(nan, of: id)
+    }
+    #expect(throws: PruningError.indexOutOfRange(index: 2, count: 2)) {
+      try model.setWeight(Tensor(zeros: [8, 8]), of: LinearLayerID(block: 2, kind: .query))
+    }
+    var broken = model
+    broken.tokenEmbedding[3, 4] = .infinity
+    #expect(throws: PruningError.nonFiniteWeight(position: [3, 4], kind: .positiveInfinity)) {
+      try broken.logits(for: [1])
+    }
+    broken = model
+    broken.head.bias = Tensor([1, 2])
+    #expect(throws: PruningError.shapeMismatch(expected: [7], actual: [2])) {
+      try broken.meanCrossEntropy(sequences: [[1, 2]])
+    }
+    broken = model
+    broken.blocks[1].mlpDown.weight = try Tensor(zeros: [8, 15])
+    #expect(throws: PruningError.shapeMismatch(expected: [8, 16], actual: [8, 15])) {
+      try broken.logits(for: [1])
+    }
+    var configuration = tinyTransformer
+    configuration.headCount = 0
+    var generator = SplitMix64(seed: 1)
+    #expect(throws: PruningError.invalidHyperparameter(name: "headCount", value: 0)) {
+      try TransformerLanguageModel(configuration: configuration, using: &generator)
+    }
+    model.blocks[0].headDimension = 3
+    #expect(throws: PruningError.shapeMismatch(expected: [6, 8], actual: [8, 8])) {
+      try model.logits(for: [1])
+    }
+  }
+
+  @Test("A block with fewer heads and MLP units than another still runs and matches the reference")
+  func narrowerBlock() throws {
+    var model = try randomTinyModel(seed: 8)
+    let block = model.blocks[1]
+    // Keep head 1 only (rows 4..<8 of q, k, v; columns 4..<8 of output) and 10 MLP units.
+    func rows(_ t: Tensor, _ range: Range<Int>) throws -> Tensor {
+      try Tensor(rows: range.map { r in (0..<t.shape[1]).map { t[r, $0] } })
+    }
+    func columns(_ t: Tensor, _ range: Range<Int>) throws -> Tensor {
+      try Tensor(rows: (0..<t.shape[0]).map { r in range.map { t[r, $0] } })
+    }
+    func slice(_ l: Linear, _ range: Range<Int>) throws -> Linear {
+      try Linear(weight: rows(l.weight, range), bias: Tensor(range.map { l.bias[$0] }))
+    }
+    model.blocks[1] = try TransformerBlock(
+      attentionNorm: block.attentionNorm, query: slice(block.query, 4..<8),
+      key: slice(block.key, 4..<8), value: slice(block.value, 4..<8),
+      output: Linear(weight: columns(block.output.weight, 4..<8), bias: block.output.bias),
+      mlpNorm: block.mlpNorm, mlpUp: slice(block.mlpUp, 0..<10),
+      mlpDown: Linear(weight: columns(block.mlpDown.weight, 0..<10), bias: block.mlpDown.bias),
+      headDimension: 4)
+    #expect(model.blocks[1].headCount == 1)
+    #expect(model.blocks[1].mlpWidth == 10)
+    let tokens = [3, 3, 1, 0, 6]
+    let expected = try Tensor(
+      rows: TransformerReference(model: model).run(tokens).logits.map { $0.map { Float($0) } })
+    expectClose(try model.logits(for: tokens), expected, tolerance: 1e-4)
+  }
+}

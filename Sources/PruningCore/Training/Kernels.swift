@@ -19,7 +19,7 @@ enum Kernels {
                 let wBase = unit * inputs
                 var sum: Float = 0
                 for i in 0..<inputs {
-                  sum += x[xBase + i] * w[wBase + i]
+                  sum += x[xBase &+ i] * w[wBase &+ i]
                 }
                 y[row * outputs + unit] = sum + b[unit]
               }
@@ -48,13 +48,13 @@ enum Kernels {
             for row in 0..<rows {
               let yBase = row * outputs
               for unit in 0..<outputs {
-                y[yBase + unit] = b[unit]
+                y[yBase &+ unit] = b[unit]
               }
               for i in 0..<inputs {
                 let a = x[row * inputs + i]
                 let wBase = i * outputs
                 for unit in 0..<outputs {
-                  y[yBase + unit] += a * w[wBase + unit]
+                  y[yBase &+ unit] += a * w[wBase &+ unit]
                 }
               }
             }
@@ -114,11 +114,11 @@ enum Kernels {
                     db[unit] += g
                     let wBase = unit * inputs
                     for i in 0..<inputs {
-                      dw[wBase + i] += g * x[xBase + i]
+                      dw[wBase &+ i] += g * x[xBase &+ i]
                     }
                     if needInputGradient {
                       for i in 0..<inputs {
-                        dx[xBase + i] += g * w[wBase + i]
+                        dx[xBase &+ i] += g * w[wBase &+ i]
                       }
                     }
                   }

@@ -255,7 +255,7 @@ extension TransformerLanguageModel {
                       for j in 0...i {
                         let kBase = (start + j) * a + column
                         var dot: Float = 0
-                        for e in 0..<hd { dot += q[qBase + e] * k[kBase + e] }
+                        for e in 0..<hd { dot += q[qBase &+ e] * k[kBase &+ e] }
                         s[j] = dot * scale
                         largest = max(largest, s[j])
                       }
@@ -270,7 +270,7 @@ extension TransformerLanguageModel {
                         let weight = s[j] / total
                         p[pBase + j] = weight
                         let vBase = (start + j) * a + column
-                        for e in 0..<hd { z[zBase + e] += weight * v[vBase + e] }
+                        for e in 0..<hd { z[zBase &+ e] += weight * v[vBase &+ e] }
                       }
                     }
                   }
@@ -326,10 +326,11 @@ extension TransformerLanguageModel {
       var targets: [Int] = []
       for sequence in sequences[start..<end] {
         guard sequence.count >= 2 else {
-          throw .emptyInput("a sequence needs at least 2 ids (an input and a target); it")
+          throw .invalidArgument(
+            "a sequence needs at least 2 ids (an input and a target), got \(sequence.count)")
         }
         guard sequence.count <= model.contextLength + 1 else {
-          throw .sequenceTooLong(length: sequence.count, contextLength: model.contextLength + 1)
+          throw .sequenceTooLong(length: sequence.count - 1, contextLength: model.contextLength)
         }
         inputs.append(Array(sequence.dropLast()))
         targets += sequence.dropFirst()

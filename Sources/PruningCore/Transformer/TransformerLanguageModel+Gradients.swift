@@ -193,18 +193,18 @@ extension TransformerLanguageModel {
                             for j in 0...i {
                               let vBase = (start + j) * a + column
                               var dot: Float = 0
-                              for e in 0..<hd { dot += dz[zBase + e] * v[vBase + e] }
+                              for e in 0..<hd { dot += dz[zBase &+ e] * v[vBase &+ e] }
                               dp[j] = dot
                               let weight = p[pBase + j]
-                              for e in 0..<hd { dv[vBase + e] += weight * dz[zBase + e] }
+                              for e in 0..<hd { dv[vBase &+ e] += weight * dz[zBase &+ e] }
                               weighted += weight * dot
                             }
                             for j in 0...i {
                               let ds = p[pBase + j] * (dp[j] - weighted) * scale
                               let kBase = (start + j) * a + column
                               for e in 0..<hd {
-                                dq[zBase + e] += ds * k[kBase + e]
-                                dk[kBase + e] += ds * q[zBase + e]
+                                dq[zBase &+ e] += ds * k[kBase &+ e]
+                                dk[kBase &+ e] += ds * q[zBase &+ e]
                               }
                             }
                           }

@@ -206,8 +206,9 @@ public struct TransformerLanguageModel: Hashable, Sendable {
   /// - Parameter sequences: At least one sequence; each of 2 to ``contextLength`` + 1 ids in
   ///   `0..<vocabularySize`.
   /// - Returns: The mean loss in nats.
-  /// - Throws: `PruningError.emptyInput` for no sequences or a sequence of fewer than 2 ids;
-  ///   `PruningError.sequenceTooLong` for more than ``contextLength`` + 1 ids;
+  /// - Throws: `PruningError.emptyInput` for no sequences; `PruningError.invalidArgument` for
+  ///   a sequence of fewer than 2 ids; `PruningError.sequenceTooLong` (with the input length,
+  ///   ids − 1) for more than ``contextLength`` + 1 ids;
   ///   `PruningError.tokenOutOfRange`; the errors of ``validate()``.
   public func meanCrossEntropy(sequences: [[Int]]) throws(PruningError) -> Double {
     try validate()

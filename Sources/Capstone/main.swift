@@ -12,6 +12,8 @@ let usage = """
          capstone train-baseline [--output PATH]
                                    retrain the dense baseline (default PATH:
                                    \(BaselineCommand.defaultOutput))
+         capstone one-shot        prune the tiny Shakespeare model without retraining
+                                   (magnitude, Wanda, SparseGPT; exercise 08)
          capstone train-language-model [--output PATH] [--steps N]
                                    retrain the tiny Shakespeare language model (default
                                    PATH: \(LanguageModelCommand.defaultOutput))
@@ -20,6 +22,8 @@ let usage = """
 switch arguments.first {
 case nil, "run":
   exit(Story.run())
+case "one-shot":
+  exit(OneShotStory.run())
 case "train-baseline":
   exit(BaselineCommand.run(Array(arguments.dropFirst())))
 case "train-language-model":

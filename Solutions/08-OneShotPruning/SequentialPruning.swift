@@ -52,9 +52,9 @@ public func pruneLayer(
 /// pruned), prune it with ``pruneLayer(_:inputs:method:pattern:)``, record
 /// ``reconstructionError(original:pruned:inputs:)`` on that `X`, and write the pruned weight
 /// back before moving on. Calibrating every layer on the dense model instead would let the
-/// errors of the layers below pile up unseen; SparseGPT and Wanda both feed each block the
-/// pruned blocks' outputs (the reference's `--true-sequential` goes down to single layers, as
-/// here).
+/// errors of the layers below pile up unseen. SparseGPT's and Wanda's code feed each
+/// transformer block the pruned blocks' outputs; going down to single layers inside a block,
+/// as here, is what GPTQ calls `--true-sequential`.
 ///
 /// - Parameters:
 ///   - model: The dense model; it is not changed (the result holds the pruned copy).
@@ -63,7 +63,8 @@ public func pruneLayer(
 ///   - calibration: The calibration token sequences.
 /// - Returns: The pruned model and each layer's reconstruction error, in layer order.
 /// - Throws: `PruningError.emptyInput("calibration sequences")` when there are none; then the
-///   errors of the model's `layerInputs`, `weight`, `setWeight` and of ``pruneLayer(_:inputs:method:pattern:)``.
+///   errors of the model's `layerInputs`, `weight` and `setWeight`, and of
+///   ``pruneLayer(_:inputs:method:pattern:)``.
 /// - Complexity: One partial forward pass over the calibration tokens per layer, plus the
 ///   method's cost per layer.
 public func pruneSequentially<Model: LayerwisePrunable>(

@@ -84,14 +84,16 @@ let package = Package(
     .executableTarget(
       name: "Capstone",
       dependencies: ["PruningCore"]
-        + selected.filter { ["DynamicPruning", "PruningMetrics", "OneShotPruning"].contains($0.name) }
+        + selected.filter {
+          ["DynamicPruning", "PruningMetrics", "OneShotPruning"].contains($0.name)
+        }
         .map { .target(name: $0.name) },
       // `canImport` would see modules left in the build folder by earlier builds; a define
       // says what this graph really links.
       swiftSettings: selected.filter {
         ["DynamicPruning", "PruningMetrics", "OneShotPruning"].contains($0.name)
       }
-        .map { .define("KIT_HAS_\($0.name)") }
+      .map { .define("KIT_HAS_\($0.name)") }
     ),
   ] + exerciseTargets,
   swiftLanguageModes: [.v6]

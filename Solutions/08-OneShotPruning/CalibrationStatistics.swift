@@ -55,14 +55,15 @@ public func hessian(_ inputs: Tensor) throws(PruningError) -> SquareMatrix {
   var h = [Double](repeating: 0, count: n * n)
   x.withUnsafeBufferPointer { x in
     h.withUnsafeMutableBufferPointer { h in
+      guard let base = x.baseAddress else { return }
       // Tiles of 256 tokens keep the rows being multiplied in cache; four vector
       // accumulators let the compiler run the long sums at full speed.
       for start in stride(from: 0, to: tokens, by: 256) {
         let end = min(start + 256, tokens)
         for i in 0..<n {
-          let a = x.baseAddress! + i * tokens
+          let a = base + i * tokens
           for j in 0...i {
-            let b = x.baseAddress! + j * tokens
+            let b = base + j * tokens
             var s0 = SIMD4<Double>()
             var s1 = SIMD4<Double>()
             var t = start

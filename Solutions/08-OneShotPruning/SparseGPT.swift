@@ -83,6 +83,7 @@ public func sparseGPT(
 
   w.withUnsafeMutableBufferPointer { w in
     u.withUnsafeBufferPointer { u in
+      guard let wBase = w.baseAddress, let uBase = u.baseAddress else { return }
       for blockStart in stride(from: 0, to: n, by: blockSize) {
         let blockEnd = min(blockStart + blockSize, n)
         let width = blockEnd - blockStart
@@ -118,8 +119,9 @@ public func sparseGPT(
             let err = (value - q) / u[i * n + i]
             errors[r * width + i - blockStart] = err
             if err != 0 {
-              subtract(err, times: u.baseAddress! + i * n + i + 1,
-                from: w.baseAddress! + row + i + 1, count: blockEnd - i - 1)
+              subtract(
+                err, times: uBase + i * n + i + 1, from: wBase + row + i + 1,
+                count: blockEnd - i - 1)
             }
             w[row + i] = q
           }
@@ -134,8 +136,9 @@ public func sparseGPT(
               let err = errors[r * width + c]
               if err == 0 { continue }
               let uRow = (blockStart + c) * n
-              subtract(err, times: u.baseAddress! + uRow + tileStart,
-                from: w.baseAddress! + row + tileStart, count: tileEnd - tileStart)
+              subtract(
+                err, times: uBase + uRow + tileStart, from: wBase + row + tileStart,
+                count: tileEnd - tileStart)
             }
           }
         }

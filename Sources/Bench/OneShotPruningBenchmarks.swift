@@ -15,7 +15,8 @@ import PruningCore
         + "50 % unstructured; SparseGPT in blocks of 128 with 1 % dampening, H given"
       do throws(PruningError) {
         let w = try Tensor(
-          shape: [n, n], scalars: BenchData.uniform(count: n * n, seed: BenchData.oneShotWeightSeed))
+          shape: [n, n], scalars: BenchData.uniform(count: n * n, seed: BenchData.oneShotWeightSeed)
+        )
         let x = try Tensor(
           shape: [n, tokens],
           scalars: BenchData.uniform(count: n * tokens, seed: BenchData.oneShotInputSeed))
@@ -34,7 +35,8 @@ import PruningCore
         // SparseGPT is timed from a given H; without a working `hessian` it reports that error.
         let h = Result { () throws(PruningError) in try hessian(x) }
         runner.kernel(
-          RowSpec(group: .oneshot, kernel: "SparseGPT: sparseGPT(_:hessian:pattern:)", sparsity: 0.5),
+          RowSpec(
+            group: .oneshot, kernel: "SparseGPT: sparseGPT(_:hessian:pattern:)", sparsity: 0.5),
           { () throws(PruningError) in try sparseGPT(w, hessian: try h.get(), pattern: pattern) },
           check: { result in
             let kept = result.mask.keptCount

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Calibration statistics (inputNorms, hessian)")
 struct CalibrationStatisticsTests {
-  @Test("Worked example: X = [[3, 4], [1, 0]] has norms [5, 1]; X = [[1, 2], [0, 1]] has H = [[10, 4], [4, 2]]")
+  @Test(
+    "Worked example: X = [[3, 4], [1, 0]] has norms [5, 1]; X = [[1, 2], [0, 1]] has H = [[10, 4], [4, 2]]"
+  )
   func workedExample() throws {
     let norms = try inputNorms(try Tensor(rows: [[3, 4], [1, 0]]))
     expectClose(norms, [5, 1])

@@ -22,7 +22,8 @@ struct OptimalBrainSurgeonTests {
     let n = 2 + generator.nextInt(below: 9)
     let w = (0..<n).map { _ in Float(generator.nextUnitDouble() * 2 - 1) }
     let h = (0..<n).map { _ in 0.1 + generator.nextUnitDouble() * 5 }
-    let step = try optimalBrainSurgeonStep(w, inverseHessian: SquareMatrix(diagonal: h.map { 1 / $0 }))
+    let step = try optimalBrainSurgeonStep(
+      w, inverseHessian: SquareMatrix(diagonal: h.map { 1 / $0 }))
     let scaled = w.indices.map { h[$0] * Double(w[$0]) * Double(w[$0]) }
     let q = scaled.indices.min { scaled[$0] != scaled[$1] ? scaled[$0] < scaled[$1] : $0 < $1 } ?? 0
     #expect(step.index == q, "h·w² = \(scaled)")
@@ -49,7 +50,9 @@ struct OptimalBrainSurgeonTests {
     }
     expectClose(step.weights.map { Float($0) }, expected.map { Float($0) }, tolerance: 1e-5)
     let delta = w.indices.map { step.weights[$0] - Double(w[$0]) }
-    let cost = 0.5 * (0..<n).map { i in (0..<n).map { h[i][$0] * delta[i] * delta[$0] }.reduce(0, +) }
+    let cost =
+      0.5
+      * (0..<n).map { i in (0..<n).map { h[i][$0] * delta[i] * delta[$0] }.reduce(0, +) }
       .reduce(0, +)
     expectClose(step.lossIncrease, cost, tolerance: 1e-7, "½δwᵀHδw")
   }

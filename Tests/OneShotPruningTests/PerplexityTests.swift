@@ -25,12 +25,16 @@ struct PerplexityTests {
     #expect(throws: PruningError.emptyInput("sequences")) {
       try perplexity(of: FixedScoreModel(crossEntropy: 1), sequences: [])
     }
-    #expect(throws: PruningError.invalidArgument(
-      "a mean cross-entropy must be finite and not negative, got nan")) {
+    #expect(
+      throws: PruningError.invalidArgument(
+        "a mean cross-entropy must be finite and not negative, got nan")
+    ) {
       try perplexity(of: FixedScoreModel(crossEntropy: .nan), sequences: [[1, 2]])
     }
-    #expect(throws: PruningError.invalidArgument(
-      "a mean cross-entropy must be finite and not negative, got -0.5")) {
+    #expect(
+      throws: PruningError.invalidArgument(
+        "a mean cross-entropy must be finite and not negative, got -0.5")
+    ) {
       try perplexity(of: FixedScoreModel(crossEntropy: -0.5), sequences: [[1, 2]])
     }
   }

@@ -8,7 +8,8 @@ struct ReconstructionErrorTests {
   @Test("Worked example: pruning W[0][1] and W[1][1] on X = [[1, 2], [1, 0]] costs 4.25")
   func workedExample() throws {
     let error = try reconstructionError(
-      original: try Tensor(rows: [[1, -2], [3, 0.5]]), pruned: try Tensor(rows: [[1, 0], [3, 0]]),
+      original: try Tensor(rows: [[1, -2], [3, 0.5]]),
+      pruned: try Tensor(rows: [[1, 0], [3, 0]]),
       inputs: try Tensor(rows: [[1, 2], [1, 0]]))
     expectClose(error, 4.25)
   }
@@ -18,7 +19,8 @@ struct ReconstructionErrorTests {
     let shape = RandomData.shape(rank: 2, dimensions: 1...8, seed: seed)
     let w = RandomData.tensor(shape: shape, seed: seed &+ 1)
     let pruned = try Tensor(
-      shape: shape, scalars: w.scalars.enumerated().map { $0.offset % 3 == 0 ? 0 : $0.element * 0.9 })
+      shape: shape,
+      scalars: w.scalars.enumerated().map { $0.offset % 3 == 0 ? 0 : $0.element * 0.9 })
     let x = RandomData.tensor(shape: [shape[1], 5], seed: seed &+ 2, in: -2...2)
     let error = try reconstructionError(original: w, pruned: pruned, inputs: x)
     expectClose(error, Oracle.reconstruction(w, pruned, inputs: x), tolerance: 1e-9)

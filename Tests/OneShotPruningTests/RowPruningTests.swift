@@ -22,7 +22,8 @@ struct RowPruningTests {
     let w = try Tensor(rows: [[0.2, -0.2, 0.2, 0.9, 0.8]])
     expectMask(try rowMagnitudeMask(w, pattern: .unstructured(0.5)), equals: mask("··███").isKept)
     let scores = try Tensor(rows: [[1, 1, 1, 1]])
-    expectMask(try rowPruningMask(scores: scores, pattern: .nm(n: 2, m: 4)), equals: mask("··██").isKept)
+    expectMask(
+      try rowPruningMask(scores: scores, pattern: .nm(n: 2, m: 4)), equals: mask("··██").isKept)
   }
 
   @Test("N:M worked example: 2:4 of [0.1, 0.9, 0.5, 0.2] keeps the middle two")

@@ -20,7 +20,8 @@ struct SequentialPruningTests {
     try Tensor(shape: w.shape, scalars: w.scalars.indices.map { keep[$0] ? w.scalars[$0] : 0 })
   }
 
-  @Test("pruneLayer dispatches: magnitude per row, Wanda on ‖X‖, SparseGPT on 2XXᵀ (block 128, λ 1 %)")
+  @Test(
+    "pruneLayer dispatches: magnitude per row, Wanda on ‖X‖, SparseGPT on 2XXᵀ (block 128, λ 1 %)")
   func pruneLayerDispatches() throws {
     let w = RandomData.tensor(shape: [4, 8], seed: 12)
     let x = RandomData.tensor(shape: [8, 20], seed: 13, in: -3...3)
@@ -92,7 +93,9 @@ struct SequentialPruningTests {
     }
   }
 
-  @Test("Magnitude needs no calibration: every layer is per-row magnitude of its dense weight; 2:4 holds")
+  @Test(
+    "Magnitude needs no calibration: every layer is per-row magnitude of its dense weight; 2:4 holds"
+  )
   func magnitudeAndNM() throws {
     let model = Self.model(seed: 9)
     let result = try pruneSequentially(
@@ -136,7 +139,8 @@ struct SequentialPruningTests {
         pattern: .unstructured(0.5))
     }
     #expect(throws: PruningError.rankMismatch(expected: 2, actual: [8])) {
-      try pruneLayer(w, inputs: Tensor([1, 2, 3, 4, 5, 6, 7, 8]), method: .magnitude,
+      try pruneLayer(
+        w, inputs: Tensor([1, 2, 3, 4, 5, 6, 7, 8]), method: .magnitude,
         pattern: .unstructured(0.5))
     }
   }

@@ -41,7 +41,8 @@ struct SparseGPTTests {
     }
   }
 
-  @Test("2:4 and 4:8 with blocks of 8 and 128: equals the reference; exactly N kept per group",
+  @Test(
+    "2:4 and 4:8 with blocks of 8 and 128: equals the reference; exactly N kept per group",
     arguments: RandomData.seeds)
   func nmMatchesReference(seed: UInt64) throws {
     let (w, x) = Self.layer(seed: seed, inputs: 16, tokens: 40)
@@ -70,7 +71,8 @@ struct SparseGPTTests {
     for pattern in [SparsityPattern.unstructured(0.5), .unstructured(0.8), .nm(n: 2, m: 4)] {
       let result = try sparseGPT(w, hessian: try hessian(x), pattern: pattern, blockSize: 4)
       let maskedOnly = try Tensor(
-        shape: w.shape, scalars: w.scalars.indices.map { result.mask.isKept[$0] ? w.scalars[$0] : 0 })
+        shape: w.shape,
+        scalars: w.scalars.indices.map { result.mask.isKept[$0] ? w.scalars[$0] : 0 })
       let updated = Oracle.reconstruction(w, result.weights, inputs: x)
       let plain = Oracle.reconstruction(w, maskedOnly, inputs: x)
       #expect(updated <= plain, "\(pattern): with the update \(updated), mask only \(plain)")
@@ -83,7 +85,8 @@ struct SparseGPTTests {
   @Test("The block's count is exact: round(rows · width · f) pruned per block of columns")
   func exactCountPerBlock() throws {
     let (w, x) = Self.layer(seed: 77, rows: 3, inputs: 10, tokens: 30)
-    let result = try sparseGPT(w, hessian: try hessian(x), pattern: .unstructured(0.5), blockSize: 4)
+    let result = try sparseGPT(
+      w, hessian: try hessian(x), pattern: .unstructured(0.5), blockSize: 4)
     // Blocks of 4, 4, 2 columns: 12, 12, 6 weights; half to even: 6, 6, 3.
     for (start, width, pruned) in [(0, 4, 6), (4, 4, 6), (8, 2, 3)] {
       let count = (0..<3).flatMap { r in (start..<start + width).map { r * 10 + $0 } }
@@ -164,8 +167,10 @@ struct SparseGPTTests {
     #expect(throws: PruningError.invalidArgument("the block size 6 must be a multiple of m = 4")) {
       try sparseGPT(w, hessian: h, pattern: .nm(n: 2, m: 4), blockSize: 6)
     }
-    #expect(throws: PruningError.invalidArgument(
-      "dampening must be finite and not negative, got -0.01")) {
+    #expect(
+      throws: PruningError.invalidArgument(
+        "dampening must be finite and not negative, got -0.01")
+    ) {
       try sparseGPT(w, hessian: h, pattern: .unstructured(0.5), dampening: -0.01)
     }
     var bad = w

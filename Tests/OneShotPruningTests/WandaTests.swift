@@ -69,8 +69,10 @@ struct WandaTests {
     #expect(throws: PruningError.shapeMismatch(expected: [2], actual: [3])) {
       try wandaScores(w, inputNorms: [1, 2, 3])
     }
-    #expect(throws: PruningError.invalidArgument(
-      "input norms must be finite and not negative, got -1.0 at index 1")) {
+    #expect(
+      throws: PruningError.invalidArgument(
+        "input norms must be finite and not negative, got -1.0 at index 1")
+    ) {
       try wandaScores(w, inputNorms: [1, -1])
     }
     #expect(throws: PruningError.rankMismatch(expected: 2, actual: [2])) {

@@ -22,15 +22,14 @@ extension SquareMatrix {
     var failedPivot: Int?
     scalars.withUnsafeBufferPointer { a in
       factor.withUnsafeMutableBufferPointer { l in
+        guard let base = l.baseAddress else { return }
         for i in 0..<n {
           let rowI = i * n
           for j in 0...i {
             let rowJ = j * n
             let sum =
               a[rowI + j]
-              - dotProduct(
-                UnsafePointer(l.baseAddress! + rowI), UnsafePointer(l.baseAddress! + rowJ),
-                count: j)
+              - dotProduct(UnsafePointer(base + rowI), UnsafePointer(base + rowJ), count: j)
             if i == j {
               guard sum > 0, sum.isFinite else {
                 failedPivot = i
@@ -62,9 +61,10 @@ extension SquareMatrix {
     var result = [Double](repeating: 0, count: n * n)
     // (MᵀM)[i][j] = Σ_k M[k][i]·M[k][j]: a dot product of rows i and j of Mᵀ.
     mt.scalars.withUnsafeBufferPointer { m in
+      guard let base = m.baseAddress else { return }
       for i in 0..<n {
         for j in 0...i {
-          let value = dotProduct(m.baseAddress! + i * n, m.baseAddress! + j * n, count: n)
+          let value = dotProduct(base + i * n, base + j * n, count: n)
           result[i * n + j] = value
           result[j * n + i] = value
         }
@@ -129,11 +129,12 @@ extension SquareMatrix {
     var transposed = [Double](repeating: 0, count: n * n)
     scalars.withUnsafeBufferPointer { l in
       transposed.withUnsafeMutableBufferPointer { mt in
+        guard let lBase = l.baseAddress, let mtBase = mt.baseAddress else { return }
         for j in 0..<n {
-          let column = mt.baseAddress! + j * n
+          let column = mtBase + j * n
           column[j] = 1 / l[j * n + j]
           for i in j + 1..<max(n, j + 1) {
-            let sum = dotProduct(l.baseAddress! + i * n + j, UnsafePointer(column + j), count: i - j)
+            let sum = dotProduct(lBase + i * n + j, UnsafePointer(column + j), count: i - j)
             column[i] = -sum / l[i * n + i]
           }
         }

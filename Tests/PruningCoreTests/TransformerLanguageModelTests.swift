@@ -318,3 +318,26 @@ struct TransformerLayerTests {
     expectClose(try model.logits(for: tokens), expected, tolerance: 1e-4)
   }
 }
+
+@Suite("The language model's error descriptions")
+struct LanguageModelErrorDescriptionTests {
+  @Test(
+    "Each error says what was wrong and where",
+    arguments: [
+      (
+        PruningError.tokenOutOfRange(token: 7, vocabularySize: 7),
+        "token id 7 is out of range 0..<7"
+      ),
+      (
+        .sequenceTooLong(length: 6, contextLength: 5),
+        "a sequence of 6 tokens is longer than the context of 5"
+      ),
+      (.unknownCharacter("z", offset: 2), "character \"z\" at offset 2 is not in the vocabulary"),
+      (
+        .unknownCharacter("\t", offset: 0), "character \"\\t\" at offset 0 is not in the vocabulary"
+      ),
+    ])
+  func descriptions(error: PruningError, expected: String) {
+    #expect(error.description == expected)
+  }
+}

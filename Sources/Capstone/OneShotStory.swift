@@ -29,8 +29,10 @@ enum OneShotStory {
     let archive = try TinyLanguageModel.shipped()
     let model = archive.model
     let context = model.contextLength
+    // The model reads every id of a calibration window: no target, so `context` ids each.
     let calibration = ShakespeareCorpus.windows(
-      of: corpus.calibration, length: context, limit: calibrationWindows)
+      of: corpus.calibration, length: context, limit: calibrationWindows
+    ).map { Array($0.dropLast()) }
     let validation = ShakespeareCorpus.windows(
       of: corpus.validation, length: context, limit: validationWindows)
     let prunable = try model.prunableLayers.map { (id) throws(PruningError) in

@@ -66,6 +66,16 @@ enum OneShotStory {
         print(
           "Dense     validation perplexity \(format(dense)) "
             + "(\(String(format: "%.3f", log2(dense))) bits per character)\n")
+        var spreads: [Double] = []
+        for id in model.prunableLayers {
+          let norms = try inputNorms(try model.layerInputs(of: id, sequences: calibration))
+            .sorted()
+          let median = Double(norms[norms.count / 2])
+          spreads.append(median > 0 ? Double(norms.last ?? 0) / median : 0)
+        }
+        print(
+          "Inputs    largest ‖X_j‖ / median ‖X_j‖ per layer (dense model): "
+            + "\(format(spreads.min() ?? 0)) to \(format(spreads.max() ?? 0))\n")
         print("pattern             method       perplexity   Σ‖WX − ŴX‖²_F over layers")
         for pattern in patterns {
           for (index, method) in OneShotMethod.allCases.enumerated() {

@@ -130,6 +130,22 @@ struct SparseGPTTests {
     #expect(noDamping.mask.keptCount == w.count / 2)
   }
 
+  @Test("Dampening is a fraction of mean(diag H) taken after dead inputs are set to 1")
+  func dampeningAfterDeadInputs() throws {
+    let w = RandomData.tensor(shape: [4, 8], seed: 31)
+    // Small inputs, so the dead input's diagonal of 1 moves the mean a lot.
+    var x = RandomData.tensor(shape: [8, 24], seed: 32, in: -0.1...0.1)
+    for t in 0..<x.shape[1] { x[5, t] = 0 }
+    let h = Oracle.hessian(x)
+    let result = try sparseGPT(
+      w, hessian: Oracle.square(h), pattern: .unstructured(0.5), dampening: 0.5)
+    let expected = Oracle.sparseGPT(w, hessian: h, fraction: 0.5, dampening: 0.5)
+    expectMask(result.mask, equals: try Mask(shape: w.shape, isKept: expected.keep))
+    expectClose(
+      result.weights, try Tensor(shape: w.shape, scalars: expected.weights.map { Float($0) }),
+      tolerance: 1e-4, "λ = 0.5 · mean(diag H) with H[5][5] = 1")
+  }
+
   @Test("A singular H (fewer tokens than inputs) throws without dampening and works with it")
   func singularHessian() throws {
     let (w, x) = Self.layer(seed: 8, inputs: 8, tokens: 3)

@@ -126,6 +126,29 @@ struct SequentialPruningTests {
       tolerance: 1e-6, "an all-zero head predicts uniformly")
   }
 
+  @Test("A tiny seeded transformer: Wanda 2:4, layer by layer on the already pruned model")
+  func tinyTransformer() throws {
+    var generator = SplitMix64(seed: 2026)
+    let configuration = TransformerConfiguration(
+      vocabularySize: 10, contextLength: 8, width: 8, headCount: 2, headDimension: 4,
+      blockCount: 2, mlpWidth: 16)
+    let model = try TransformerLanguageModel(configuration: configuration, using: &generator)
+    let calibration = TinyModel.sequences(count: 4, length: 8, vocabulary: 10, seed: 7)
+    let result = try pruneSequentially(
+      model, method: .wanda, pattern: .nm(n: 2, m: 4), calibration: calibration)
+    var expected = model
+    for (index, layer) in model.prunableLayers.enumerated() {
+      let w = try model.weight(of: layer)
+      let x = try expected.layerInputs(of: layer, sequences: calibration)
+      let pruned = try Self.masked(w, Oracle.wandaKeep(w, inputs: x, nm: (2, 4)))
+      expectClose(try result.model.weight(of: layer), pruned, tolerance: 0, "\(layer)")
+      expectClose(
+        result.reconstructionErrors[index], Oracle.reconstruction(w, pruned, inputs: x),
+        tolerance: 1e-6, "\(layer)'s ‖WX − ŴX‖²")
+      try expected.setWeight(pruned, of: layer)
+    }
+  }
+
   @Test("Bad input: no calibration, and inputs that do not fit the layer")
   func badInput() throws {
     #expect(throws: PruningError.emptyInput("calibration sequences")) {

@@ -20,6 +20,7 @@ let exercises: [(number: String, name: String)] = [
   ("05", "BlockSparsity"),
   ("06", "WeightSharing"),
   ("07", "DynamicPruning"),
+  ("08", "OneShotPruning"),
   ("09", "TransformerPruning"),
   ("10", "PruningAtInit"),
 ]
@@ -33,7 +34,9 @@ let selected = exercises.filter { only?.contains($0.name) ?? true }
 let selectedNames = selected.map { Target.Dependency.target(name: $0.name) }
 /// The exercises whose stories `capstone` tells, as far as the graph holds them.
 let capstoneExercises = selected.filter {
-  ["PruningMetrics", "DynamicPruning", "TransformerPruning", "PruningAtInit"].contains($0.name)
+  [
+    "PruningMetrics", "DynamicPruning", "OneShotPruning", "TransformerPruning", "PruningAtInit",
+  ].contains($0.name)
 }
 
 let exerciseTargets: [Target] = selected.flatMap { exercise -> [Target] in

@@ -30,12 +30,16 @@ import time
 VECTOR_SEED = 1
 MATRIX_SEED = 100
 BLOCK_SEED = 200
+ONE_SHOT_WEIGHT_SEED = 400
+ONE_SHOT_INPUT_SEED = 401
 THRESHOLD = 0.5
 MAGNITUDE_SPARSITY = 0.9
 SPARSITIES = [0.5, 0.7, 0.8, 0.9, 0.95, 0.99]
 CSR_SPARSITIES = [0.3, 0.4] + SPARSITIES
-FULL = {"floats": 10_000_000, "matrix": 4096, "warm_up": 2, "repeats": 7}
-QUICK = {"floats": 1_000_000, "matrix": 1024, "warm_up": 1, "repeats": 3}
+FULL = {"floats": 10_000_000, "matrix": 4096, "layer": 1024, "tokens": 2048, "warm_up": 2,
+        "repeats": 7}
+QUICK = {"floats": 1_000_000, "matrix": 1024, "layer": 256, "tokens": 512, "warm_up": 1,
+         "repeats": 3}
 
 GOLDEN = 0x9E3779B97F4A7C15
 
@@ -74,6 +78,50 @@ def block_matrix(size, block, sparsity, np):
     scores = unit_floats(BLOCK_SEED + block, tiles * tiles, np).reshape(tiles, tiles)
     dropped = scores < np.float32(sparsity)
     w[np.repeat(np.repeat(dropped, block, axis=0), block, axis=1)] = 0
+    return w
+
+
+def wanda_mask(w, x, sparsity, np):
+    """Wanda's unstructured mask as `locuslab/wanda` `lib/prune.py` computes it: the score
+    |W| * ||X_j||, sorted within each output row (stable), the lowest fraction pruned."""
+    scores = np.abs(w) * np.linalg.norm(x, axis=1)[None, :]
+    pruned = np.argsort(scores, axis=1, kind="stable")[:, :int(w.shape[1] * sparsity)]
+    mask = np.ones(w.shape, dtype=bool)
+    np.put_along_axis(mask, pruned, False, axis=1)
+    return mask
+
+
+def sparsegpt(w, h, sparsity, np, blocksize=128, percdamp=0.01):
+    """`fasterprune` of `IST-DASLab/sparsegpt` (`sparsegpt.py`), unstructured, in numpy:
+    Cholesky and inverse in float64 (LAPACK), the column updates in float32."""
+    w = w.copy()
+    h = h.copy()
+    dead = np.diag(h) == 0
+    h[dead, dead] = 1
+    w[:, dead] = 0
+    h[np.diag_indices_from(h)] += percdamp * np.mean(np.diag(h))
+    l_inv = np.linalg.inv(np.linalg.cholesky(h))
+    u = np.linalg.cholesky(l_inv.T @ l_inv).T.astype(np.float32)
+    columns = w.shape[1]
+    for i1 in range(0, columns, blocksize):
+        i2 = min(i1 + blocksize, columns)
+        w1 = w[:, i1:i2].copy()
+        q1 = np.zeros_like(w1)
+        err1 = np.zeros_like(w1)
+        u1 = u[i1:i2, i1:i2]
+        tmp = w1 ** 2 / np.diag(u1)[None, :] ** 2
+        thresh = np.sort(tmp.ravel())[int(tmp.size * sparsity)]
+        mask1 = tmp <= thresh
+        for i in range(i2 - i1):
+            col = w1[:, i]
+            q = col.copy()
+            q[mask1[:, i]] = 0
+            q1[:, i] = q
+            e = (col - q) / u1[i, i]
+            w1[:, i:] -= np.outer(e, u1[i, i:])
+            err1[:, i] = e
+        w[:, i1:i2] = q1
+        w[:, i2:] -= err1 @ u[i1:i2, i2:]
     return w
 
 
@@ -150,6 +198,18 @@ def run_numpy(settings, only):
                 bsr = scipy.sparse.bsr_matrix(dense, blocksize=(block, block))
                 add("block", f"scipy bsr_matrix {block}x{block} @ x",
                     measure(lambda: bsr @ x, warm_up, repeats), sparsity)
+    if only is None or "oneshot" in only:
+        layer, tokens = settings["layer"], settings["tokens"]
+        w = uniform_weights(ONE_SHOT_WEIGHT_SEED, layer * layer, np).reshape(layer, layer)
+        x = uniform_weights(ONE_SHOT_INPUT_SEED, layer * tokens, np).reshape(layer, tokens)
+        add("oneshot", "Wanda (lib/prune.py in numpy)",
+            measure(lambda: wanda_mask(w, x, 0.5, np), warm_up, repeats))
+        x64 = x.astype(np.float64)
+        add("oneshot", "H = 2 X Xᵀ (float64 BLAS)",
+            measure(lambda: 2 * x64 @ x64.T, warm_up, repeats))
+        h = 2 * x64 @ x64.T
+        add("oneshot", "SparseGPT (fasterprune in numpy)",
+            measure(lambda: sparsegpt(w, h, 0.5, np), warm_up, min(repeats, 5)))
     info = {"numpy": np.__version__, "scipy": scipy.__version__}
     try:
         import threadpoolctl
@@ -234,6 +294,15 @@ def comparisons(bench, results):
                                       f"{block}x{block} blocks"),
                          python_median(results, "block", f"scipy bsr_matrix {block}x{block} @ x",
                                        sparsity), None))
+    rows.append(("oneshot: Wanda mask vs numpy lib/prune.py",
+                 swift_median(bench, "oneshot", "Wanda: inputNorms + wandaMask", 0.5),
+                 python_median(results, "oneshot", "Wanda (lib/prune.py in numpy)"), 1.0))
+    rows.append(("oneshot: SparseGPT vs numpy fasterprune (>= 0.5: within 2x)",
+                 swift_median(bench, "oneshot", "SparseGPT: sparseGPT(_:hessian:pattern:)", 0.5),
+                 python_median(results, "oneshot", "SparseGPT (fasterprune in numpy)"), 0.5))
+    rows.append(("oneshot: hessian(_:) vs numpy 2 X Xᵀ",
+                 swift_median(bench, "oneshot", "hessian(_:), H = 2XXᵀ in Double"),
+                 python_median(results, "oneshot", "H = 2 X Xᵀ (float64 BLAS)"), None))
     return rows
 
 
@@ -242,7 +311,7 @@ def main():
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--quick", action="store_true", help="small sizes, few repeats")
     parser.add_argument("--only", action="append",
-                        choices=["threshold", "magnitude", "csr", "block"],
+                        choices=["threshold", "magnitude", "csr", "block", "oneshot"],
                         help="time only this group (repeatable)")
     parser.add_argument("--threads", type=int, help="limit OpenBLAS to this many threads")
     parser.add_argument("--bench", metavar="PATH",

@@ -10,6 +10,8 @@ enum BenchData {
   static let matrixSeed: UInt64 = 100
   static let blockSeed: UInt64 = 200
   static let kMeansSeed: UInt64 = 300
+  static let oneShotWeightSeed: UInt64 = 400
+  static let oneShotInputSeed: UInt64 = 401
 
   /// The threshold of the threshold-pruning benchmark; about half of `-1..<1` falls below it.
   static let threshold: Float = 0.5

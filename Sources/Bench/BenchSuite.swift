@@ -9,9 +9,14 @@ struct BenchSizes {
   var matrix: Int
   /// Weights clustered by k-means.
   var kMeansWeights: Int
+  /// Rows and columns of the one-shot layer, and its calibration tokens.
+  var oneShotLayer = 1024
+  var oneShotTokens = 2048
 
   static let full = BenchSizes(floats: 10_000_000, matrix: 4096, kMeansWeights: 1_000_000)
-  static let quick = BenchSizes(floats: 1_000_000, matrix: 1024, kMeansWeights: 100_000)
+  static let quick = BenchSizes(
+    floats: 1_000_000, matrix: 1024, kMeansWeights: 100_000, oneShotLayer: 256,
+    oneShotTokens: 512)
 }
 
 /// Runs the chosen benchmark groups and builds the report.
@@ -38,6 +43,7 @@ struct BenchSuite {
       case .csr: runCSR()
       case .block: runBlock()
       case .kmeans: runKMeans()
+      case .oneshot: runOneShot()
       }
     }
     runner.finish()

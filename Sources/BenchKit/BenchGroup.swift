@@ -10,6 +10,8 @@ public enum BenchGroup: String, CaseIterable, Hashable, Sendable, Codable {
   case block
   /// k-means weight sharing to 16 and 256 clusters.
   case kmeans
+  /// The Wanda mask and the SparseGPT update on one 1024 × 1024 layer.
+  case oneshot
 
   /// The heading of the group's table.
   public var title: String {
@@ -19,6 +21,7 @@ public enum BenchGroup: String, CaseIterable, Hashable, Sendable, Codable {
     case .csr: "CSR mat-vec against dense"
     case .block: "Block-sparse (BSR) and 2:4 mat-vec against dense"
     case .kmeans: "k-means weight sharing"
+    case .oneshot: "One-shot pruning of one layer (Wanda, SparseGPT)"
     }
   }
 
@@ -30,6 +33,7 @@ public enum BenchGroup: String, CaseIterable, Hashable, Sendable, Codable {
     case .csr: "CSR against dense mat-vec, 50-99 % sparsity, break-even (04 SparseFormats)"
     case .block: "BSR 4x4 and 8x8 and 2:4 against dense mat-vec (05 BlockSparsity)"
     case .kmeans: "kMeansCodebook to 16 and 256 clusters (06 WeightSharing)"
+    case .oneshot: "Wanda mask and SparseGPT update, 1024x1024 layer (08 OneShotPruning)"
     }
   }
 }

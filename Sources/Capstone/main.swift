@@ -1,8 +1,8 @@
-// The capstone: prune the shipped digits classifier to 90 % sparsity while fine-tuning, and
-// print the story. `swift run capstone` runs it; `swift run -c release capstone
-// train-baseline` retrains the dense baseline the kit ships. The logic lives in PruningCore
-// (data, model, training) and the exercise modules (the schedule and the pruner); this file
-// only tells the story.
+// The capstone stories, each over a model the kit ships: `swift run capstone` prunes the digits
+// classifier to 90 % sparsity while fine-tuning (exercise 07); `one-shot`, `structure` and
+// `at-init` tell the stories of exercises 08, 09 and 10; `train-baseline` and
+// `train-language-model` regenerate the shipped models bit for bit. The logic lives in
+// PruningCore (data, models, training) and the exercise modules; this file only dispatches.
 import Foundation
 import PruningCore
 
@@ -14,6 +14,8 @@ let usage = """
          capstone train-baseline [--output PATH]
                                    retrain the dense baseline (default PATH:
                                    \(BaselineCommand.defaultOutput))
+         capstone one-shot        prune the tiny Shakespeare model without retraining
+                                   (magnitude, Wanda, SparseGPT; exercise 08)
          capstone train-language-model [--output PATH] [--steps N]
                                    retrain the tiny Shakespeare language model (default
                                    PATH: \(LanguageModelCommand.defaultOutput))
@@ -24,6 +26,8 @@ let usage = """
 switch arguments.first {
 case nil, "run":
   exit(Story.run())
+case "one-shot":
+  exit(OneShotStory.run())
 case "train-baseline":
   exit(BaselineCommand.run(Array(arguments.dropFirst())))
 case "train-language-model":

@@ -94,6 +94,9 @@ extension PruningError: CustomStringConvertible {
       return "character \(character.debugDescription) at offset \(offset) is not in the vocabulary"
     case .removesEveryUnit(let units, let count):
       return "removing all \(count) \(units) would leave none; keep at least one"
+    case .matrixNotPositiveDefinite(let pivot):
+      return "the matrix is not positive definite: the pivot of column \(pivot) is not positive "
+        + "(a singular Hessian needs dampening)"
     }
   }
 

@@ -138,6 +138,11 @@ public enum PruningError: Error, Equatable, Hashable, Sendable {
   /// A structural removal that would leave none of a layer's units: the payload names the
   /// units (`"heads of block 0"`, `"blocks"`) and how many there are.
   case removesEveryUnit(units: String, count: Int)
+  // MARK: One-shot pruning (exercise 08)
+
+  /// A matrix that is not symmetric positive definite: the first column whose Cholesky pivot
+  /// is not positive and finite (a singular Hessian without dampening, …).
+  case matrixNotPositiveDefinite(pivot: Int)
 }
 
 /// How a weight fails to be finite.

@@ -1,0 +1,187 @@
+import Foundation
+import PruningCore
+import PruningTestSupport
+
+/// Independent reference answers the property tests compare against: plain, slow and obvious,
+/// in `Double`, written from the papers' reference code rather than from the exercise.
+enum Oracle {
+  /// A matrix as rows.
+  static func rows(_ tensor: Tensor) -> [[Double]] {
+    let columns = tensor.shape[1]
+    return (0..<tensor.shape[0]).map { r in
+      (0..<columns).map { Double(tensor.scalars[r * columns + $0]) }
+    }
+  }
+
+  /// `‖X_j‖₂` of each row of `X`.
+  static func norms(_ x: Tensor) -> [Double] {
+    rows(x).map { $0.map { $0 * $0 }.reduce(0, +).squareRoot() }
+  }
+
+  /// `2XXᵀ`.
+  static func hessian(_ x: Tensor) -> [[Double]] {
+    let r = rows(x)
+    return r.map { a in r.map { b in 2 * zip(a, b).map(*).reduce(0, +) } }
+  }
+
+  /// Per row, prune `round(in · fraction)` (half to even) lowest scores by (score, column).
+  static func rowKeep(_ scores: [[Double]], fraction: Double) -> [Bool] {
+    scores.flatMap { row in
+      let k = ReferenceRanking.roundHalfEven(Double(row.count) * fraction)
+      let order = row.indices.sorted { row[$0] != row[$1] ? row[$0] < row[$1] : $0 < $1 }
+      var keep = Array(repeating: true, count: row.count)
+      for c in order.prefix(k) { keep[c] = false }
+      return keep
+    }
+  }
+
+  /// In every group of `m` consecutive scores of a row, prune the `m − n` lowest by (score, index).
+  static func nmKeep(_ scores: [[Double]], n: Int, m: Int) -> [Bool] {
+    scores.flatMap { row in
+      stride(from: 0, to: row.count, by: m).flatMap { start in
+        let group = Array(row[start..<start + m])
+        let order = group.indices.sorted {
+          group[$0] != group[$1] ? group[$0] < group[$1] : $0 < $1
+        }
+        var keep = Array(repeating: true, count: m)
+        for c in order.prefix(m - n) { keep[c] = false }
+        return keep
+      }
+    }
+  }
+
+  /// The inverse of a matrix by Gauss–Jordan elimination with partial pivoting.
+  static func inverse(_ a: [[Double]]) -> [[Double]] {
+    let n = a.count
+    var m = a.enumerated().map { i, row in
+      row + (0..<n).map { $0 == i ? 1.0 : 0.0 }
+    }
+    for column in 0..<n {
+      let pivot = (column..<n).max { abs(m[$0][column]) < abs(m[$1][column]) } ?? column
+      m.swapAt(column, pivot)
+      let p = m[column][column]
+      m[column] = m[column].map { $0 / p }
+      for r in 0..<n where r != column {
+        let f = m[r][column]
+        if f != 0 { m[r] = zip(m[r], m[column]).map { $0 - f * $1 } }
+      }
+    }
+    return m.map { Array($0[n...]) }
+  }
+
+  /// The upper Cholesky factor `U` of a symmetric positive definite `A`, `A = UᵀU`.
+  static func upperCholesky(_ a: [[Double]]) -> [[Double]] {
+    let n = a.count
+    var u = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+    for i in 0..<n {
+      var d = a[i][i]
+      for k in 0..<i { d -= u[k][i] * u[k][i] }
+      u[i][i] = d.squareRoot()
+      for j in i + 1..<max(n, i + 1) {
+        var s = a[i][j]
+        for k in 0..<i { s -= u[k][i] * u[k][j] }
+        u[i][j] = s / u[i][i]
+      }
+    }
+    return u
+  }
+
+  /// SparseGPT as `fasterprune` writes it, without the lazy batching: after every column the
+  /// error goes straight into **all** later columns. Mask choice per block (unstructured) or
+  /// per group (N:M) from the current weights.
+  static func sparseGPT(
+    _ weights: Tensor, hessian h0: [[Double]], fraction: Double? = nil,
+    nm: (n: Int, m: Int)? = nil, blockSize: Int = 128, dampening: Double = 0.01
+  ) -> (weights: [Double], keep: [Bool]) {
+    var w = rows(weights)
+    var h = h0
+    let n = h.count
+    for j in 0..<n where h[j][j] == 0 {
+      h[j][j] = 1
+      for r in w.indices { w[r][j] = 0 }
+    }
+    let damp = dampening * (0..<n).map { h[$0][$0] }.reduce(0, +) / Double(n)
+    for j in 0..<n { h[j][j] += damp }
+    let u = upperCholesky(inverse(h))
+    var keep = Array(repeating: Array(repeating: true, count: n), count: w.count)
+    func saliency(_ r: Int, _ j: Int) -> Double { w[r][j] * w[r][j] / (u[j][j] * u[j][j]) }
+    for i in 0..<n {
+      if let fraction, i.isMultiple(of: blockSize) {
+        let end = min(i + blockSize, n)
+        var candidates: [(Double, Int, Int)] = []
+        for r in w.indices { for j in i..<end { candidates.append((saliency(r, j), r, j)) } }
+        candidates.sort { $0.0 != $1.0 ? $0.0 < $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
+        let k = ReferenceRanking.roundHalfEven(Double(candidates.count) * fraction)
+        for (_, r, j) in candidates.prefix(k) { keep[r][j] = false }
+      }
+      if let nm, i.isMultiple(of: nm.m) {
+        for r in w.indices {
+          let order = (i..<i + nm.m).sorted {
+            saliency(r, $0) != saliency(r, $1) ? saliency(r, $0) < saliency(r, $1) : $0 < $1
+          }
+          for j in order.prefix(nm.m - nm.n) { keep[r][j] = false }
+        }
+      }
+      for r in w.indices {
+        let q = keep[r][i] ? w[r][i] : 0
+        let err = (w[r][i] - q) / u[i][i]
+        for j in i..<n { w[r][j] -= err * u[i][j] }
+        w[r][i] = q
+      }
+    }
+    return (w.flatMap { $0 }, keep.flatMap { $0 })
+  }
+
+  /// `‖(W − Ŵ)X‖²_F` with `W − Ŵ` given flat, `[out, in]`.
+  static func reconstruction(difference: [Double], rows out: Int, inputs x: Tensor) -> Double {
+    let xr = rows(x)
+    let n = xr.count
+    let tokens = x.shape[1]
+    var total = 0.0
+    for r in 0..<out {
+      for t in 0..<tokens {
+        var y = 0.0
+        for j in 0..<n { y += difference[r * n + j] * xr[j][t] }
+        total += y * y
+      }
+    }
+    return total
+  }
+
+  /// `‖WX − ŴX‖²_F` of two tensors.
+  static func reconstruction(_ w: Tensor, _ pruned: Tensor, inputs x: Tensor) -> Double {
+    let difference = zip(w.scalars, pruned.scalars).map { Double($0) - Double($1) }
+    return reconstruction(difference: difference, rows: w.shape[0], inputs: x)
+  }
+
+  /// Wanda's mask from the inputs: `|W|·‖X_j‖` ranked per row (fraction) or per group (N:M).
+  static func wandaKeep(
+    _ w: Tensor, inputs x: Tensor, fraction: Double? = nil, nm: (n: Int, m: Int)? = nil
+  ) -> [Bool] {
+    let norms = norms(x)
+    let scores = rows(w).map { row in row.enumerated().map { abs($1) * norms[$0] } }
+    if let nm { return nmKeep(scores, n: nm.n, m: nm.m) }
+    return rowKeep(scores, fraction: fraction ?? 0)
+  }
+
+  /// A random symmetric positive definite matrix `AAᵀ + I·shift`, as a `SquareMatrix` and rows.
+  static func randomSPD(dimension n: Int, seed: UInt64, shift: Double = 0.5) -> [[Double]] {
+    var generator = SplitMix64(seed: seed)
+    let a = (0..<n).map { _ in (0..<n).map { _ in generator.nextUnitDouble() * 2 - 1 } }
+    var result = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+    for i in 0..<n {
+      for j in 0..<n {
+        var sum = i == j ? shift : 0
+        for k in 0..<n { sum += a[i][k] * a[j][k] }
+        result[i][j] = sum
+      }
+    }
+    return result
+  }
+
+  /// Rows as a `SquareMatrix`.
+  static func square(_ rows: [[Double]]) -> SquareMatrix {
+    (try? SquareMatrix(dimension: rows.count, scalars: rows.flatMap { $0 }))
+      ?? SquareMatrix(diagonal: [])
+  }
+}

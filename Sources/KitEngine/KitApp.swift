@@ -60,12 +60,18 @@ public struct KitApp {
   /// Runs a command line.
   ///
   /// - Parameter arguments: The arguments, without the program name.
-  /// - Returns: The exit status: 0, 1 or 64.
+  /// - Returns: The exit status: 0, 1, 64, or 130 after a Ctrl-C.
   public func run(_ arguments: [String]) -> Int32 {
-    do {
+    do throws(KitError) {
       let invocation = try KitInvocation.parse(arguments)
-      return try execute(invocation)
+      let status = try execute(invocation)
+      if KitInterrupt.wasRequested { throw .interrupted }
+      return status
     } catch {
+      if KitInterrupt.wasRequested || error == .interrupted {
+        console.writeError("\nkit: \(KitError.interrupted.description)\n")
+        return KitInterrupt.exitStatus
+      }
       console.writeError("kit: \(error.description)\n")
       return error.isUsageError ? Self.usageError : Self.failure
     }

@@ -26,6 +26,8 @@ extension KitError: CustomStringConvertible {
       return "\(exercise) is not available yet: its folder or its tests do not exist"
     case .gitUnavailable(let reason):
       return "cannot read the pristine files from git: \(reason)"
+    case .interrupted:
+      return "interrupted; every program the kit started has stopped"
     }
   }
 }

@@ -88,13 +88,14 @@ public struct KitApp {
       return Self.success
     }
     let root = try Self.packageRoot(from: invocation.packagePath ?? currentDirectory)
-    let catalogue = try Catalogue.load(root: root, runner: runner)
+    var cache = GradeCache.load(root: root)
+    let catalogue = try loadCatalogue(root: root, cache: &cache)
     let settings = try gradingSettings(invocation)
     switch invocation.command {
     case .help, .status:
-      return status(catalogue, settings)
+      return status(catalogue, settings, cache: &cache)
     case .check(let name):
-      return try check(catalogue.exercise(named: name), catalogue, settings)
+      return try check(catalogue.exercise(named: name), catalogue, settings, cache: &cache)
     case .hint(let name, let level):
       return try hint(catalogue.exercise(named: name), level: level, catalogue)
     case .solution(let name, let diff):
@@ -128,8 +129,62 @@ public struct KitApp {
     }
   }
 
+  /// The catalogue, from the cached package description while `Package.swift` is unchanged
+  /// (`swift package dump-package` takes seconds), else from SwiftPM.
+  private func loadCatalogue(root: String, cache: inout GradeCache) throws(KitError) -> Catalogue {
+    let manifest = GradeCache.fingerprint(of: ["Package.swift"], root: root)
+    if cache.contents.manifest == manifest, let json = cache.contents.packageDescription,
+      let catalogue = try? Catalogue(dumpPackageJSON: json, root: root)
+    {
+      return catalogue
+    }
+    let json = try Catalogue.packageDescription(root: root, runner: runner)
+    let catalogue = try Catalogue(dumpPackageJSON: json, root: root)
+    cache.contents.manifest = manifest
+    cache.contents.packageDescription = json
+    cache.save()
+    return catalogue
+  }
+
+  /// The fingerprint of the files that decide an exercise's grade under these settings.
+  private func fingerprint(
+    _ exercise: Exercise,
+    _ catalogue: Catalogue,
+    _ settings: GradingSettings
+  ) -> String {
+    GradeCache.fingerprint(
+      of: catalogue.gradedFiles(of: exercise), root: catalogue.root,
+      salt: "\(settings.usesSolutions) \(settings.testTimeout)")
+  }
+
+  /// Grades exercises, reusing the cached grade of each exercise whose files have not changed,
+  /// and remembers the new grades.
+  private func gradeReusing(
+    _ exercises: [Exercise],
+    _ catalogue: Catalogue,
+    _ settings: GradingSettings,
+    cache: inout GradeCache
+  ) -> [Grade] {
+    var known: [Exercise: Grade] = [:]
+    var prints: [Exercise: String] = [:]
+    for exercise in exercises {
+      let print = fingerprint(exercise, catalogue, settings)
+      prints[exercise] = print
+      known[exercise] = cache.grade(of: exercise, fingerprint: print)
+    }
+    let stale = exercises.filter { known[$0] == nil }
+    if !stale.isEmpty {
+      for grade in grade(stale, catalogue, settings) {
+        known[grade.exercise] = grade
+        if let print = prints[grade.exercise] { cache.store(grade, fingerprint: print) }
+      }
+      cache.save()
+    }
+    return exercises.compactMap { known[$0] }
+  }
+
   private func gradingSettings(_ invocation: KitInvocation) throws(KitError) -> GradingSettings {
-    var settings = GradingSettings()
+    var settings = GradingSettings(sharedScratchPath: GradingSettings.sharedScratchPath)
     if let seconds = invocation.timeout {
       settings.testTimeout = seconds
     } else if let text = environment["KIT_TIMEOUT"], !text.isEmpty {
@@ -161,8 +216,12 @@ public struct KitApp {
     return grades
   }
 
-  private func status(_ catalogue: Catalogue, _ settings: GradingSettings) -> Int32 {
-    let grades = grade(catalogue.exercises, catalogue, settings)
+  private func status(
+    _ catalogue: Catalogue,
+    _ settings: GradingSettings,
+    cache: inout GradeCache
+  ) -> Int32 {
+    let grades = gradeReusing(catalogue.exercises, catalogue, settings, cache: &cache)
     let board = StatusBoard(
       catalogue: catalogue, grades: grades, style: style, command: displayName)
     console.write(board.render())
@@ -178,11 +237,14 @@ public struct KitApp {
   private func check(
     _ exercise: Exercise,
     _ catalogue: Catalogue,
-    _ settings: GradingSettings
+    _ settings: GradingSettings,
+    cache: inout GradeCache
   ) throws(KitError) -> Int32 {
     guard catalogue.isAvailable(exercise) else { throw .exerciseUnavailable(exercise.title) }
     let grades = grade([exercise], catalogue, settings)
     guard let result = grades.first else { return Self.failure }
+    cache.store(result, fingerprint: fingerprint(exercise, catalogue, settings))
+    cache.save()
     let report = CheckReport(
       catalogue: catalogue, grade: result, style: style, command: displayName)
     console.write(report.render())
@@ -308,8 +370,12 @@ public struct KitApp {
 
   private func verify(_ catalogue: Catalogue, _ settings: GradingSettings) -> Int32 {
     var stubSettings = settings
+    stubSettings.sharedScratchPath = nil
+    stubSettings.includesMaintainerSuites = true
     stubSettings.scratchPath = GradingSettings.defaultScratchPath
     var solutionSettings = settings
+    solutionSettings.sharedScratchPath = nil
+    solutionSettings.includesMaintainerSuites = true
     solutionSettings.scratchPath = GradingSettings.defaultSolutionsScratchPath
     let verifier = Verifier(
       catalogue: catalogue, runner: runner, stubSettings: stubSettings,

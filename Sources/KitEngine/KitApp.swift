@@ -1,5 +1,11 @@
 import Foundation
 
+/// A cache shared by the closures of `kit watch`.
+private final class CacheBox {
+  var cache: GradeCache
+  init(_ cache: GradeCache) { self.cache = cache }
+}
+
 /// The `kit` program: parses a command line, runs the command, and returns the exit status.
 ///
 /// Everything the program touches comes in from outside (the console, the environment, what
@@ -109,6 +115,8 @@ public struct KitApp {
       return try reset(exercises ?? present, assumesYes: invocation.assumesYes, catalogue)
     case .verify:
       return verify(catalogue, settings)
+    case .watch:
+      return watch(catalogue, settings, cache: cache)
     }
   }
 
@@ -365,6 +373,52 @@ public struct KitApp {
     }
     let backup = try helper.apply(changing, date: now())
     console.line("Reset done. Your previous files are in \(backup)/.")
+    if let first = changing.first?.changes.first(where: { $0.kind != .missing }) {
+      console.line(
+        "To bring one back, copy it over the stub, e.g. cp \(backup)/\(first.path) \(first.path)")
+    }
+    return Self.success
+  }
+
+  private func watch(
+    _ catalogue: Catalogue,
+    _ settings: GradingSettings,
+    cache: GradeCache
+  ) -> Int32 {
+    let input = WatchInput()
+    defer { input.restore() }
+    let box = CacheBox(cache)
+    let session = WatchSession(
+      catalogue: catalogue, style: style, command: displayName,
+      nextEvent: input.next,
+      snapshot: {
+        var prints: [String: String] = [:]
+        for exercise in catalogue.availableExercises {
+          prints[exercise.name] = GradeCache.fingerprint(
+            of: catalogue.files(in: exercise.exercisePath), root: catalogue.root)
+        }
+        return prints
+      },
+      grade: { exercises, fresh in
+        if fresh {
+          let grades = grade(exercises, catalogue, settings)
+          for grade in grades {
+            box.cache.store(grade, fingerprint: fingerprint(grade.exercise, catalogue, settings))
+          }
+          box.cache.save()
+          return grades
+        }
+        return gradeReusing(exercises, catalogue, settings, cache: &box.cache)
+      },
+      hint: { exercise in
+        do throws(KitError) {
+          _ = try hint(exercise, level: nil, catalogue)
+        } catch {
+          console.writeError("kit: \(error.description)\n")
+        }
+      },
+      write: console.write)
+    session.run()
     return Self.success
   }
 
@@ -390,7 +444,30 @@ public struct KitApp {
     let report = verifier.verify { step in console.writeError("kit verify: \(step)\n") }
     console.line("kit verify: reference solutions against untouched stubs, test by test")
     for line in report.lines { console.line(line) }
+    let stale = pristineDifferences(catalogue)
+    for path in stale.prefix(10) {
+      console.line("  problem: \(ExerciseReset.pristineFolder) differs from Exercises/ at \(path)")
+    }
+    if !stale.isEmpty {
+      console.line(
+        "  (Scripts/update-pristine copies Exercises/ into \(ExerciseReset.pristineFolder))")
+    }
     console.line(report.summary)
-    return report.succeeded ? Self.success : Self.failure
+    return report.succeeded && stale.isEmpty ? Self.success : Self.failure
+  }
+
+  /// The files where the carried pristine copy and `Exercises/` differ (one missing, or other
+  /// contents), relative to `Exercises/`; empty when the copy is absent.
+  func pristineDifferences(_ catalogue: Catalogue) -> [String] {
+    let carried = ExerciseReset.pristineFolder
+    let copy = Set(catalogue.files(in: carried).map { String($0.dropFirst(carried.count + 1)) })
+    guard !copy.isEmpty else { return [] }
+    let stubs = Set(
+      catalogue.files(in: "Exercises").map { String($0.dropFirst("Exercises/".count)) })
+    return copy.union(stubs).sorted().filter { path in
+      let a = FileManager.default.contents(atPath: catalogue.absolute("\(carried)/\(path)"))
+      let b = FileManager.default.contents(atPath: catalogue.absolute("Exercises/\(path)"))
+      return a == nil || b == nil || a != b
+    }
   }
 }

@@ -20,6 +20,9 @@ public struct KitInvocation: Hashable, Sendable {
     /// The maintainer's check.
     case verify
 
+    /// Watch `Exercises/` and grade each exercise as its files are saved.
+    case watch
+
     /// The usage text.
     case help
   }
@@ -64,6 +67,8 @@ public struct KitInvocation: Hashable, Sendable {
 
     Commands:
       status               every exercise with its checks, and the next step (the default)
+      watch                grade each exercise as you save it; keys h hint, l list,
+                           n next, r re-run, q quit (lines of those letters in a pipe)
       check NAME           grade one exercise and show each failing check in full
       hint NAME [LEVEL]    the next hint level (or LEVEL) from the exercise's HINTS.md
       solution NAME        the reference solution; asks first until the exercise passes
@@ -82,8 +87,10 @@ public struct KitInvocation: Hashable, Sendable {
       -h, --help           show this text
 
     Each exercise is graded in its own `swift test` process, so a crash, an endless loop or a
-    compile error costs only that exercise. Builds go to .build-kit (and .build-kit-solutions
-    for verify), never to .build.
+    compile error costs only that exercise. The build is shared with `swift build` and
+    `swift test` in .build; when an exercise does not compile, the others are built in
+    .build-kit without it. The board reuses the last grade of each exercise whose files have
+    not changed (.build/kit-grades.json).
 
     Exit status: 0 success, 1 failure (a check that fails, a problem found), 64 bad usage.
 
@@ -176,6 +183,9 @@ public struct KitInvocation: Hashable, Sendable {
     case "verify":
       try operandCount(0...0, "verify")
       command = .verify
+    case "watch":
+      try operandCount(0...0, "watch")
+      command = .watch
     default:
       throw .usage("unknown command '\(name)'; `kit --help` lists the commands")
     }

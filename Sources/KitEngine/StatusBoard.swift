@@ -45,17 +45,22 @@ public struct StatusBoard: Sendable {
       let title = grade.exercise.title.paddedRight(to: nameWidth + 2)
       lines.append("  " + title + row(for: grade))
     }
+    lines.append("")
+    lines.append("  " + summaryLine)
+    lines.append("")
+    lines.append(nextStep)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The line under the rows: a progress bar, the checks passed of the catalogue's total, and
+  /// the exercises passed.
+  public var summaryLine: String {
     let passedExercises = grades.count(where: \.isPassed)
     let checks = grades.compactMap(\.checkCount).reduce(0, +)
     let passedChecks = grades.map(\.passedCount).reduce(0, +)
     let bar = ProgressBar(done: passedChecks, total: checks)
-    lines.append("")
-    lines.append(
-      "  \(bar.text) \(passedChecks)/\(checks) checks · \(passedExercises) of \(grades.count) "
-        + "exercises passed")
-    lines.append("")
-    lines.append(nextStep)
-    return lines.joined(separator: "\n") + "\n"
+    return "\(bar.text) \(passedChecks)/\(checks) checks · \(passedExercises) of \(grades.count) "
+      + "exercises passed"
   }
 
   /// The status part of one row: the status in words (coloured when enabled) and the counts.

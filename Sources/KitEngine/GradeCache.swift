@@ -101,7 +101,8 @@ public struct GradeCache: Sendable {
     try? data.write(to: url, options: .atomic)
   }
 
-  /// A fingerprint of files: FNV-1a (64 bits) over each path and its contents, in order.
+  /// A fingerprint of files: FNV-1a (64 bits, over 8-byte words, so a debug build stays fast)
+  /// over each path and its contents, in order.
   ///
   /// - Parameters:
   ///   - paths: Files relative to the root; a missing file counts as empty.
@@ -111,20 +112,26 @@ public struct GradeCache: Sendable {
   /// - Complexity: O(*n*) in the total size of the files.
   public static func fingerprint(of paths: [String], root: String, salt: String = "") -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func mix(_ bytes: some Sequence<UInt8>) {
-      for byte in bytes {
-        hash ^= UInt64(byte)
+    func mix(_ raw: UnsafeRawBufferPointer) {
+      var offset = 0
+      while offset + 8 <= raw.count {
+        hash ^= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         hash = hash &* 0x0000_0100_0000_01b3
+        offset += 8
       }
+      while offset < raw.count {
+        hash ^= UInt64(raw[offset])
+        hash = hash &* 0x0000_0100_0000_01b3
+        offset += 1
+      }
+      hash ^= UInt64(raw.count)
+      hash = hash &* 0x0000_0100_0000_01b3
     }
-    mix(salt.utf8)
+    func mix(_ data: Data) { data.withUnsafeBytes { mix($0) } }
+    mix(Data(salt.utf8))
     for path in paths {
-      mix(path.utf8)
-      mix([0])
-      if let data = FileManager.default.contents(atPath: root + "/" + path) {
-        data.withUnsafeBytes { mix($0) }
-      }
-      mix([0])
+      mix(Data(path.utf8))
+      mix(FileManager.default.contents(atPath: root + "/" + path) ?? Data())
     }
     return String(hash, radix: 16)
   }
@@ -134,13 +141,17 @@ extension Catalogue {
   /// The folders of code every exercise builds on: the kit's library and its test support.
   public static let sharedFolders = ["Sources/PruningCore", "Tests/PruningTestSupport"]
 
-  /// The files whose contents decide an exercise's grade: its folder, its tests, the shared
-  /// code and test support (``sharedFolders``), and the manifest.
+  /// The files of an exercise whose contents decide its grade: its folder and its tests.
   ///
   /// - Parameter exercise: An exercise of this catalogue.
   /// - Returns: Paths relative to the root, sorted within each group.
   public func gradedFiles(of exercise: Exercise) -> [String] {
     files(in: exercise.exercisePath) + files(in: exercise.testsPath)
-      + Self.sharedFolders.flatMap { files(in: $0) } + ["Package.swift"]
+  }
+
+  /// The files every exercise's grade depends on: the shared code and test support
+  /// (``sharedFolders``) and the manifest.
+  public var sharedGradedFiles: [String] {
+    Self.sharedFolders.flatMap { files(in: $0) } + ["Package.swift"]
   }
 }

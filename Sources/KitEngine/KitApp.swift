@@ -154,15 +154,19 @@ public struct KitApp {
     return catalogue
   }
 
-  /// The fingerprint of the files that decide an exercise's grade under these settings.
+  /// The fingerprint of the files that decide an exercise's grade under these settings: its
+  /// own files, and those every exercise shares (fingerprinted once and passed in).
   private func fingerprint(
     _ exercise: Exercise,
     _ catalogue: Catalogue,
-    _ settings: GradingSettings
+    _ settings: GradingSettings,
+    shared: String? = nil
   ) -> String {
-    GradeCache.fingerprint(
+    let shared =
+      shared ?? GradeCache.fingerprint(of: catalogue.sharedGradedFiles, root: catalogue.root)
+    return GradeCache.fingerprint(
       of: catalogue.gradedFiles(of: exercise), root: catalogue.root,
-      salt: "\(settings.usesSolutions) \(settings.testTimeout)")
+      salt: "\(settings.usesSolutions) \(settings.testTimeout) \(shared)")
   }
 
   /// Grades exercises, reusing the cached grade of each exercise whose files have not changed,
@@ -175,8 +179,9 @@ public struct KitApp {
   ) -> [Grade] {
     var known: [Exercise: Grade] = [:]
     var prints: [Exercise: String] = [:]
+    let shared = GradeCache.fingerprint(of: catalogue.sharedGradedFiles, root: catalogue.root)
     for exercise in exercises {
-      let print = fingerprint(exercise, catalogue, settings)
+      let print = fingerprint(exercise, catalogue, settings, shared: shared)
       prints[exercise] = print
       known[exercise] = cache.grade(of: exercise, fingerprint: print)
     }

@@ -187,7 +187,9 @@ public struct KitApp {
     }
     let stale = exercises.filter { known[$0] == nil }
     if !stale.isEmpty {
-      for grade in grade(stale, catalogue, settings) {
+      let grades = grade(stale, catalogue, settings)
+      if KitInterrupt.wasRequested { return [] }
+      for grade in grades {
         known[grade.exercise] = grade
         if let print = prints[grade.exercise] { cache.store(grade, fingerprint: print) }
       }
@@ -235,6 +237,7 @@ public struct KitApp {
     cache: inout GradeCache
   ) -> Int32 {
     let grades = gradeReusing(catalogue.exercises, catalogue, settings, cache: &cache)
+    if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
     let board = StatusBoard(
       catalogue: catalogue, grades: grades, style: style, command: displayName)
     console.write(board.render())
@@ -255,6 +258,7 @@ public struct KitApp {
   ) throws(KitError) -> Int32 {
     guard catalogue.isAvailable(exercise) else { throw .exerciseUnavailable(exercise.title) }
     let grades = grade([exercise], catalogue, settings)
+    if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
     guard let result = grades.first else { return Self.failure }
     cache.store(result, fingerprint: fingerprint(exercise, catalogue, settings))
     cache.save()
@@ -405,6 +409,7 @@ public struct KitApp {
         return prints
       },
       grade: { exercises, fresh in
+        if KitInterrupt.wasRequested { return [] }
         if fresh {
           let grades = grade(exercises, catalogue, settings)
           for grade in grades {

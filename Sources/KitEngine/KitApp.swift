@@ -104,10 +104,10 @@ public struct KitApp {
       return try check(catalogue.exercise(named: name), catalogue, settings, cache: &cache)
     case .hint(let name, let level):
       return try hint(catalogue.exercise(named: name), level: level, catalogue)
-    case .solution(let name, let diff):
+    case .solution(let name, let diff, let only):
       return try solution(
-        catalogue.exercise(named: name), diff: diff, assumesYes: invocation.assumesYes,
-        catalogue, settings)
+        catalogue.exercise(named: name), diff: diff, only: only,
+        assumesYes: invocation.assumesYes, catalogue, settings)
     case .reset(let name):
       let exercises = try name.map { name throws(KitError) in [try catalogue.exercise(named: name)]
       }
@@ -300,7 +300,7 @@ public struct KitApp {
       style.bold("Hint level \(level.number) of \(last.number) for \(exercise.title)")
         + (level.title.isEmpty ? "" : ": \(level.title)"))
     console.line()
-    console.line(level.body)
+    console.line(HintsDocument.rendered(level.body, style: style))
     console.line()
     if let next = document.levels.first(where: { $0.number > level.number }) {
       console.line(
@@ -316,6 +316,7 @@ public struct KitApp {
   private func solution(
     _ exercise: Exercise,
     diff: Bool,
+    only: String?,
     assumesYes: Bool,
     _ catalogue: Catalogue,
     _ settings: GradingSettings
@@ -324,6 +325,7 @@ public struct KitApp {
     guard !reveal.files(of: exercise).isEmpty else {
       throw .exerciseUnavailable(exercise.solutionPath)
     }
+    _ = try reveal.files(of: exercise, matching: only)
     let result =
       catalogue.isAvailable(exercise)
       ? grade([exercise], catalogue, settings).first
@@ -340,7 +342,8 @@ public struct KitApp {
         return Self.success
       }
     }
-    console.write(diff ? try reveal.renderDiff(exercise) : try reveal.render(exercise))
+    console.write(
+      diff ? try reveal.renderDiff(exercise, only: only) : try reveal.render(exercise, only: only))
     return Self.success
   }
 

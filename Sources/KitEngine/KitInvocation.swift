@@ -11,8 +11,9 @@ public struct KitInvocation: Hashable, Sendable {
     /// Show a hint level: the next unseen one, or the one given.
     case hint(String, level: Int?)
 
-    /// Show the reference solution, or its diff against the learner's files.
-    case solution(String, diff: Bool)
+    /// Show the reference solution (one file when a file or function name is given), or its
+    /// diff against the learner's files.
+    case solution(String, diff: Bool, only: String? = nil)
 
     /// Restore one exercise (a name) or every exercise (`nil`) to its pristine stubs.
     case reset(String?)
@@ -71,7 +72,8 @@ public struct KitInvocation: Hashable, Sendable {
                            n next, r re-run, q quit (lines of those letters in a pipe)
       check NAME           grade one exercise and show each failing check in full
       hint NAME [LEVEL]    the next hint level (or LEVEL) from the exercise's HINTS.md
-      solution NAME        the reference solution; asks first until the exercise passes
+      solution NAME [FILE] the reference solution (one file, by file or function name);
+                           asks first until the exercise passes
       reset NAME | --all   restore the pristine stubs after a y/N question, keeping a backup
       verify               for maintainers: the references pass every grading test and the
                            untouched stubs fail every one
@@ -138,7 +140,7 @@ public struct KitInvocation: Hashable, Sendable {
         timeout = seconds
       default:
         if argument.hasPrefix("-") && argument.count > 1 && Int(argument) == nil {
-          throw .usage("unknown option '\(argument)'")
+          throw .usage("unknown option '\(argument)'; `kit --help` lists the options")
         }
         words.append(argument)
       }
@@ -170,8 +172,8 @@ public struct KitInvocation: Hashable, Sendable {
       }
       command = .hint(operands[0], level: level)
     case "solution", "solutions":
-      try operandCount(1...1, "solution NAME [--diff]")
-      command = .solution(operands[0], diff: diff)
+      try operandCount(1...2, "solution NAME [FILE | FUNCTION] [--diff]")
+      command = .solution(operands[0], diff: diff, only: operands.count == 2 ? operands[1] : nil)
     case "reset":
       if all {
         try operandCount(0...0, "reset NAME | reset --all")

@@ -5,6 +5,8 @@
 //   swift test                      grades the learner's files in Exercises/
 //   KIT_SOLUTIONS=1 swift test      runs the same tests on the reference in Solutions/
 //   KIT_ONLY=WeightPruning,...      builds only the named exercises (none: `KIT_ONLY=none`)
+//   KIT_MAINTAINER=1                adds the kit's own suites (KitEngine, BenchKit) to a plain
+//                                   `swift test`; KIT_SOLUTIONS=1 always has them
 // Tools (`kit`, CI) read the exercise list from `swift package dump-package`.
 import PackageDescription
 
@@ -30,6 +32,17 @@ let exerciseRoot = useSolutions ? "Solutions" : "Exercises"
 let only: Set<String>? = Context.environment["KIT_ONLY"].map {
   Set($0.split(separator: ",").map { String($0.filter { $0 != " " }) })
 }
+/// Whether the maintainer suites (the kit's engine, with its fixture end-to-end tests, and the
+/// benchmark harness) are in the graph: with the reference, and when asked for; a learner's
+/// plain `swift test` runs only the exercises and the shared library.
+let includesMaintainerSuites =
+  useSolutions || Context.environment["KIT_MAINTAINER"] == "1"
+let maintainerTestTargets: [Target] =
+  includesMaintainerSuites
+  ? [
+    .testTarget(name: "KitEngineTests", dependencies: ["KitEngine"], exclude: ["Fixtures"]),
+    .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"]),
+  ] : []
 let selected = exercises.filter { only?.contains($0.name) ?? true }
 let selectedNames = selected.map { Target.Dependency.target(name: $0.name) }
 /// The exercises whose stories `capstone` tells, as far as the graph holds them.
@@ -79,7 +92,6 @@ let package = Package(
 
     .target(name: "KitEngine"),
     .executableTarget(name: "Kit", dependencies: ["KitEngine"]),
-    .testTarget(name: "KitEngineTests", dependencies: ["KitEngine"], exclude: ["Fixtures"]),
 
     .target(name: "BenchKit"),
     .executableTarget(
@@ -87,7 +99,6 @@ let package = Package(
       dependencies: ["BenchKit", "PruningCore"] + selectedNames,
       swiftSettings: selected.map { .define("KIT_HAS_\($0.name)") }
     ),
-    .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"]),
 
     .executableTarget(
       name: "Capstone",
@@ -96,6 +107,6 @@ let package = Package(
       // says what this graph really links.
       swiftSettings: capstoneExercises.map { .define("KIT_HAS_\($0.name)") }
     ),
-  ] + exerciseTargets,
+  ] + exerciseTargets + maintainerTestTargets,
   swiftLanguageModes: [.v6]
 )

@@ -3,5 +3,6 @@
 import Foundation
 import KitEngine
 
+KitInterrupt.install()
 let status = KitApp().run(Array(CommandLine.arguments.dropFirst()))
 exit(status)

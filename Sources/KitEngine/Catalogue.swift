@@ -82,9 +82,25 @@ public struct Catalogue: Sendable {
   /// - Returns: The catalogue.
   /// - Throws: `KitError.invalidPackageDescription` when the manifest cannot be read.
   public static func load(root: String, runner: any CommandRunning) throws(KitError) -> Catalogue {
+    try Catalogue(dumpPackageJSON: packageDescription(root: root, runner: runner), root: root)
+  }
+
+  /// Runs `swift package dump-package` for the package at `root` (without `KIT_ONLY` and
+  /// `KIT_SOLUTIONS`, with `KIT_MAINTAINER=1` so the kit's own test targets are listed) and
+  /// returns what it printed.
+  ///
+  /// - Parameters:
+  ///   - root: The package root.
+  ///   - runner: What runs `swift`.
+  /// - Returns: The package description as JSON.
+  /// - Throws: `KitError.invalidPackageDescription` when the manifest cannot be read.
+  public static func packageDescription(
+    root: String,
+    runner: any CommandRunning
+  ) throws(KitError) -> String {
     let command = ShellCommand(
       "swift", ["package", "dump-package"], in: root,
-      environment: ["KIT_ONLY": nil, "KIT_SOLUTIONS": nil],
+      environment: ["KIT_ONLY": nil, "KIT_SOLUTIONS": nil, "KIT_MAINTAINER": "1"],
       timeout: 300
     )
     let result = try runner.run(command)
@@ -93,7 +109,7 @@ public struct Catalogue: Sendable {
         .first { $0.contains("error:") }.map(String.init)
       throw .invalidPackageDescription(message ?? "swift package dump-package failed")
     }
-    return try Catalogue(dumpPackageJSON: result.standardOutput, root: root)
+    return result.standardOutput
   }
 
   /// The test bundle product that holds every test target.
@@ -122,6 +138,28 @@ public struct Catalogue: Sendable {
   /// - Returns: `true` when both folders hold at least one `.swift` file.
   public func isAvailable(_ exercise: Exercise) -> Bool {
     !swiftFiles(in: exercise.exercisePath).isEmpty && !swiftFiles(in: exercise.testsPath).isEmpty
+  }
+
+  /// The number of checks an exercise's tests declare: its `@Test` functions, counted in the
+  /// source of its test folder.
+  ///
+  /// This is the denominator the board uses whatever happened to the run (a crash, a time-out,
+  /// a compile error), so the total never shrinks. A run that lists more tests (a test declared
+  /// in a way the count misses) wins over it.
+  ///
+  /// - Parameter exercise: An exercise of this catalogue.
+  /// - Returns: The number of lines that start with `@Test`; 0 when the tests do not exist.
+  /// - Complexity: O(*n*) in the size of the test sources.
+  public func declaredCheckCount(of exercise: Exercise) -> Int {
+    swiftFiles(in: exercise.testsPath).reduce(0) { total, path in
+      let text = (try? String(contentsOfFile: absolute(path), encoding: .utf8)) ?? ""
+      return total
+        + text.split(whereSeparator: \.isNewline).count { line in
+          let trimmed = line.drop { $0 == " " || $0 == "\t" }
+          return trimmed.hasPrefix("@Test")
+            && trimmed.dropFirst(5).first.map { !$0.isLetter && !$0.isNumber } ?? true
+        }
+    }
   }
 
   /// The exercises that can be graded, in curriculum order.

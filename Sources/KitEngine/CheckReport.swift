@@ -54,7 +54,7 @@ public struct CheckReport: Sendable {
       lines.append("")
       lines.append("  The build failed outside the exercises: \(message)")
     case .crashed, .timedOut:
-      let running = grade.run.unfinishedTests
+      let running = grade.run.runningTest.map { [$0] } ?? []
       if !running.isEmpty {
         let when: String
         if case .crashed = grade.status {
@@ -64,7 +64,10 @@ public struct CheckReport: Sendable {
         }
         lines.append("")
         lines.append("  Running when it \(when):")
-        lines += running.map { "    " + describe($0) }
+        lines += running.map { test in
+          let cases = test.finishedCases > 0 ? ", after \(test.finishedCases) of its cases" : ""
+          return "    " + describe(test) + cases
+        }
       }
       let notRun = grade.run.tests.count { $0.status == .notRun }
       if notRun > 0 {

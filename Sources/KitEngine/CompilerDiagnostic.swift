@@ -1,5 +1,5 @@
 /// One error the compiler reported, with the source excerpt it printed under it.
-public struct CompilerDiagnostic: Hashable, Sendable {
+public struct CompilerDiagnostic: Hashable, Sendable, Codable {
   /// Where the error is.
   public var location: SourceLocation
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a crashed test process said about its crash: the trap message and where it happened.
-public struct CrashReport: Hashable, Sendable {
+public struct CrashReport: Hashable, Sendable, Codable {
   /// The trap message, such as `Index out of range`.
   public var message: String
 

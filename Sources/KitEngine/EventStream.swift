@@ -4,7 +4,9 @@ import Foundation
 /// `--event-stream-output-path FILE --event-stream-version 6.3`.
 ///
 /// The stream lists the selected tests first (`"kind":"test"` records), then events:
-/// `runStarted`, `testStarted`, `issueRecorded`, `testEnded`, `testSkipped`, `runEnded`, … A
+/// `runStarted`, `testStarted`, `testCaseStarted`, `issueRecorded`, `testCaseEnded`,
+/// `testEnded`, `testSkipped`, `runEnded`, … Each test case is counted as it ends, so a test
+/// whose process stopped part-way says how many of its cases finished. A
 /// process that crashes stops writing mid-stream: no `testEnded` for the test that was running
 /// and no `runEnded`. Lines that are not valid JSON (a line cut short by a crash) are ignored.
 /// Experimental fields (`_testCase`) are read when present and never required.
@@ -23,6 +25,7 @@ public enum EventStream {
     var records: [String: TestRecord] = [:]
     var started: Set<String> = []
     var ended: Set<String> = []
+    var casesEnded: [String: Int] = [:]
     var skipped: Set<String> = []
     var cancelled: [String: String] = [:]
     var issues: [String: [TestIssue]] = [:]
@@ -53,6 +56,8 @@ public enum EventStream {
         if let id = payload.testID { started.insert(id) }
       case "testEnded":
         if let id = payload.testID { ended.insert(id) }
+      case "testCaseEnded":
+        if let id = payload.testID { casesEnded[id, default: 0] += 1 }
       case "testSkipped":
         if let id = payload.testID { skipped.insert(id) }
       case "testCancelled":
@@ -83,6 +88,7 @@ public enum EventStream {
     run.tests = order.compactMap { id in
       guard var record = records[id] else { return nil }
       record.issues = issues[id] ?? []
+      record.finishedCases = casesEnded[id] ?? 0
       if let reason = cancelled[id] {
         record.status = .failed
         record.issues.append(TestIssue(message: reason))

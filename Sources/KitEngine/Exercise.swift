@@ -3,7 +3,7 @@
 /// The manifest declares each exercise once; ``Catalogue`` reads them from
 /// `swift package dump-package`. The same relative file paths exist under
 /// ``exercisePath`` (what the learner edits) and ``solutionPath`` (the reference).
-public struct Exercise: Hashable, Sendable {
+public struct Exercise: Hashable, Sendable, Codable {
   /// The two-digit position in the curriculum, such as `"01"`.
   public var number: String
 

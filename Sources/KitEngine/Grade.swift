@@ -1,5 +1,5 @@
 /// Where an exercise stands after grading.
-public enum GradeStatus: Hashable, Sendable {
+public enum GradeStatus: Hashable, Sendable, Codable {
   /// Every check passes.
   case passed
 
@@ -33,7 +33,7 @@ public enum GradeStatus: Hashable, Sendable {
 }
 
 /// The result of grading one exercise: its status, and the tests as far as they ran.
-public struct Grade: Hashable, Sendable {
+public struct Grade: Hashable, Sendable, Codable {
   /// The exercise graded.
   public var exercise: Exercise
 
@@ -46,6 +46,10 @@ public struct Grade: Hashable, Sendable {
   /// Every compile error located in the exercise or its tests, first reported first.
   public var diagnostics: [CompilerDiagnostic]
 
+  /// The number of checks the exercise's tests declare (see
+  /// ``Catalogue/declaredCheckCount(of:)``), or 0 when unknown.
+  public var declaredCount: Int
+
   /// Creates a grade.
   ///
   /// - Parameters:
@@ -53,23 +57,30 @@ public struct Grade: Hashable, Sendable {
   ///   - status: Where it stands.
   ///   - run: The tests as far as they ran.
   ///   - diagnostics: The compile errors located in the exercise.
+  ///   - declaredCount: The number of checks its tests declare; 0 when unknown.
   public init(
     exercise: Exercise,
     status: GradeStatus,
     run: TestRun = TestRun(),
-    diagnostics: [CompilerDiagnostic] = []
+    diagnostics: [CompilerDiagnostic] = [],
+    declaredCount: Int = 0
   ) {
     self.exercise = exercise
     self.status = status
     self.run = run
     self.diagnostics = diagnostics
+    self.declaredCount = declaredCount
   }
 
   /// The number of checks (test functions) that passed.
   public var passedCount: Int { run.passedCount }
 
-  /// The number of checks, or `nil` when the exercise did not get as far as listing them.
+  /// The number of checks: the larger of the declared count and the count the run listed,
+  /// so a crash, a time-out or a compile error never shrinks it; `nil` when neither is known.
   public var checkCount: Int? {
+    if status == .unavailable { return nil }
+    let count = max(declaredCount, run.gradedCount)
+    if count > 0 { return count }
     switch status {
     case .doesNotCompile, .buildFailed, .unavailable, .couldNotRun:
       return nil

@@ -12,20 +12,32 @@ public struct BuildOutcome: Hashable, Sendable {
   /// manifest, a time-out): then nothing was built.
   public var failure: String?
 
+  /// The build folder the tests were built in, when it is not the settings' own.
+  public var scratchPath: String?
+
+  /// Whether the build used the whole package graph without `KIT_ONLY` (the shared build).
+  public var isWholeGraph = false
+
   /// Creates an outcome.
   ///
   /// - Parameters:
   ///   - built: The exercises in the bundle.
   ///   - broken: The exercises that do not compile, with their errors.
   ///   - failure: The reason nothing was built, if so.
+  ///   - scratchPath: The build folder, when not the settings' own.
+  ///   - isWholeGraph: Whether the whole graph was built without `KIT_ONLY`.
   public init(
     built: [Exercise] = [],
     broken: [Exercise: [CompilerDiagnostic]] = [:],
-    failure: String? = nil
+    failure: String? = nil,
+    scratchPath: String? = nil,
+    isWholeGraph: Bool = false
   ) {
     self.built = built
     self.broken = broken
     self.failure = failure
+    self.scratchPath = scratchPath
+    self.isWholeGraph = isWholeGraph
   }
 }
 
@@ -78,12 +90,20 @@ public struct Grader: Sendable {
   /// The environment every `swift` call gets: the exercise set, the mode, a short backtrace
   /// that names the trapping line, and no colour in captured output.
   ///
-  /// - Parameter exercises: The exercises to keep in the graph.
+  /// - Parameters:
+  ///   - exercises: The exercises to keep in the graph.
+  ///   - wholeGraph: Whether to build the whole graph, as a plain `swift test` does (no
+  ///     `KIT_ONLY`).
   /// - Returns: Variables to set or remove.
-  public func environment(for exercises: [Exercise]) -> [String: String?] {
+  public func environment(
+    for exercises: [Exercise],
+    wholeGraph: Bool = false
+  ) -> [String: String?] {
     [
-      "KIT_ONLY": exercises.isEmpty ? "none" : exercises.map(\.name).joined(separator: ","),
+      "KIT_ONLY": wholeGraph
+        ? nil : exercises.isEmpty ? "none" : exercises.map(\.name).joined(separator: ","),
       "KIT_SOLUTIONS": settings.usesSolutions ? "1" : nil,
+      "KIT_MAINTAINER": settings.includesMaintainerSuites ? "1" : nil,
       "SWIFT_BACKTRACE":
         "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=64",
       "SWT_EXPERIMENTAL_EVENT_STREAM_FIELDS_ENABLED": "1",
@@ -97,9 +117,33 @@ public struct Grader: Sendable {
   /// take that exercise out, and the build is tried again with the rest. Errors located
   /// nowhere in particular fail the whole build.
   ///
+  /// With a shared build folder set (see ``GradingSettings/sharedScratchPath``) and every
+  /// exercise of the catalogue present, the whole graph is built there first, exactly as a
+  /// plain `swift test` builds it; only when that fails does grading fall back to its own
+  /// folder, where the exercises that do not compile are left out.
+  ///
   /// - Parameter exercises: The exercises to build.
   /// - Returns: What was built and what was left out.
   public func build(_ exercises: [Exercise]) -> BuildOutcome {
+    if let shared = settings.sharedScratchPath, exercises == catalogue.exercises {
+      let products =
+        settings.buildsEverything ? ["--build-tests"] : ["--product", catalogue.testProduct]
+      let command = ShellCommand(
+        "swift", ["build"] + products + ["--scratch-path", shared],
+        in: catalogue.root,
+        environment: environment(for: exercises, wholeGraph: true),
+        timeout: settings.buildTimeout,
+        grace: settings.grace
+      )
+      if let result = try? runner.run(command), result.succeeded {
+        return BuildOutcome(built: exercises, scratchPath: shared, isWholeGraph: true)
+      }
+    }
+    return isolatedBuild(exercises)
+  }
+
+  /// Builds in the settings' own folder, leaving out each exercise that does not compile.
+  private func isolatedBuild(_ exercises: [Exercise]) -> BuildOutcome {
     var outcome = BuildOutcome(built: exercises)
     while true {
       let products =
@@ -153,19 +197,25 @@ public struct Grader: Sendable {
   /// Runs one selection of tests in its own `swift test` process and reads its event stream
   /// (or, when no stream was written, its xUnit report).
   ///
+  /// The tests run one at a time (`--no-parallel`), so a trap or an endless loop stops exactly
+  /// one test: every test before it has ended and counts, and the one running is named.
+  ///
   /// - Parameters:
   ///   - filter: The `--filter` pattern.
   ///   - built: The exercises in the built graph (the same set the build used).
   ///   - name: A name for the stream file.
   ///   - timeout: Seconds before the process is interrupted.
+  ///   - outcome: The build the tests run from, when not the settings' own folder.
   /// - Returns: The run as far as the stream reports it, and the process's result.
   public func runTests(
     filter: String,
     built: [Exercise],
     name: String,
-    timeout: Double
+    timeout: Double,
+    outcome: BuildOutcome? = nil
   ) -> (run: TestRun, result: CommandResult) {
-    let folder = absolute(settings.scratchPath) + "/kit-runs"
+    let scratchPath = outcome?.scratchPath ?? settings.scratchPath
+    let folder = absolute(scratchPath) + "/kit-runs"
     let stream = folder + "/\(name).jsonl"
     let xunit = folder + "/\(name).xml"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -174,13 +224,14 @@ public struct Grader: Sendable {
     let command = ShellCommand(
       "swift",
       [
-        "test", "--skip-build", "--disable-xctest", "--scratch-path", settings.scratchPath,
+        "test", "--skip-build", "--disable-xctest", "--no-parallel",
+        "--scratch-path", scratchPath,
         "--filter", filter,
         "--event-stream-output-path", stream, "--event-stream-version", EventStream.version,
         "--xunit-output", xunit,
       ],
       in: catalogue.root,
-      environment: environment(for: built),
+      environment: environment(for: built, wholeGraph: outcome?.isWholeGraph ?? false),
       timeout: timeout,
       grace: settings.grace
     )
@@ -208,8 +259,9 @@ public struct Grader: Sendable {
     progress: (GradingStep) -> Void = { _ in }
   ) -> [Grade] {
     let present = presentExercises
-    if !present.isEmpty { progress(.building) }
-    let outcome = present.isEmpty ? BuildOutcome() : build(present)
+    let needsBuild = requested.contains { present.contains($0) }
+    if needsBuild { progress(.building) }
+    let outcome = needsBuild ? build(present) : BuildOutcome()
     return requested.map { exercise in
       if !present.contains(exercise) {
         return Grade(exercise: exercise, status: .unavailable)
@@ -227,7 +279,7 @@ public struct Grader: Sendable {
       progress(.testing(exercise))
       let (run, result) = runTests(
         filter: exercise.testFilter, built: outcome.built, name: exercise.name,
-        timeout: settings.testTimeout)
+        timeout: settings.testTimeout, outcome: outcome)
       var grade = Grade.classify(
         exercise: exercise, run: relativized(run), result: result,
         timeout: settings.testTimeout,
@@ -240,6 +292,11 @@ public struct Grader: Sendable {
           path: catalogue.relative(place.path), line: place.line, column: place.column)
         grade.status = .crashed(report)
       }
+      return grade
+    }
+    .map { grade in
+      var grade = grade
+      grade.declaredCount = catalogue.declaredCheckCount(of: grade.exercise)
       return grade
     }
   }

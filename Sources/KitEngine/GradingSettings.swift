@@ -1,9 +1,12 @@
 /// How the kit builds and runs the tests: build folder, mode and time limits.
 public struct GradingSettings: Hashable, Sendable {
-  /// The build folder for the learner's exercises, relative to the package root.
-  ///
-  /// It is not `.build`, so grading never waits for (or blocks) the learner's own
-  /// `swift build`, which locks `.build` while it runs.
+  /// The build folder grading tries first: `.build`, the one `swift build` and `swift test`
+  /// use, so an edit is compiled once whichever of them runs next.
+  public static let sharedScratchPath = ".build"
+
+  /// The build folder for the learner's exercises when the shared build fails (an exercise
+  /// does not compile): there each broken exercise is left out of the graph with `KIT_ONLY`,
+  /// which would make `.build` recompile on every switch.
   public static let defaultScratchPath = ".build-kit"
 
   /// The build folder for the reference solutions (`KIT_SOLUTIONS=1`).
@@ -11,6 +14,10 @@ public struct GradingSettings: Hashable, Sendable {
 
   /// The build folder, relative to the package root (or absolute).
   public var scratchPath: String
+
+  /// The build folder tried first with every exercise and no `KIT_ONLY`, exactly as a plain
+  /// `swift test` builds; `nil` to build in ``scratchPath`` only.
+  public var sharedScratchPath: String?
 
   /// Whether to build the reference solutions (`KIT_SOLUTIONS=1`) instead of the exercises.
   public var usesSolutions: Bool
@@ -21,6 +28,10 @@ public struct GradingSettings: Hashable, Sendable {
   /// Grading builds only the test bundle, so a problem in an executable that imports every
   /// exercise cannot stop the grading of the exercises.
   public var buildsEverything: Bool
+
+  /// Whether the graph holds the kit's own suites (`KIT_MAINTAINER=1`), which a learner's
+  /// plain `swift test` leaves out; `kit verify` runs them.
+  public var includesMaintainerSuites = false
 
   /// Seconds one exercise's tests may run before they are interrupted.
   public var testTimeout: Double
@@ -35,6 +46,7 @@ public struct GradingSettings: Hashable, Sendable {
   ///
   /// - Parameters:
   ///   - scratchPath: The build folder; ``defaultScratchPath`` by default.
+  ///   - sharedScratchPath: The build folder tried first; `nil` (none) by default.
   ///   - usesSolutions: Whether to build the reference solutions.
   ///   - buildsEverything: Whether to build every product, not only the test bundle.
   ///   - testTimeout: Seconds one exercise's tests may run; 60 by default.
@@ -42,6 +54,7 @@ public struct GradingSettings: Hashable, Sendable {
   ///   - grace: Seconds between SIGINT and SIGKILL; 10 by default.
   public init(
     scratchPath: String = GradingSettings.defaultScratchPath,
+    sharedScratchPath: String? = nil,
     usesSolutions: Bool = false,
     buildsEverything: Bool = false,
     testTimeout: Double = 60,
@@ -49,6 +62,7 @@ public struct GradingSettings: Hashable, Sendable {
     grace: Double = 10
   ) {
     self.scratchPath = scratchPath
+    self.sharedScratchPath = sharedScratchPath
     self.usesSolutions = usesSolutions
     self.buildsEverything = buildsEverything
     self.testTimeout = testTimeout

@@ -111,3 +111,63 @@ public struct HintsDocument: Hashable, Sendable {
     return lines.joined(separator: "\n")
   }
 }
+
+extension HintsDocument {
+  /// Markdown emphasis rendered for a terminal: `**strong**` in bold (plain text without
+  /// colour), `*emphasis*` and `_emphasis_` as plain text; code spans and everything else as
+  /// written.
+  ///
+  /// - Parameters:
+  ///   - markdown: A hint level's text.
+  ///   - style: Bold, or none.
+  /// - Returns: The text without emphasis markers outside code spans.
+  public static func rendered(_ markdown: String, style: TextStyle) -> String {
+    var output = ""
+    var inCode = false
+    var index = markdown.startIndex
+    while index < markdown.endIndex {
+      let character = markdown[index]
+      if character == "`" {
+        inCode.toggle()
+        output.append(character)
+        index = markdown.index(after: index)
+        continue
+      }
+      if !inCode, markdown[index...].hasPrefix("**"),
+        let close = markdown[markdown.index(index, offsetBy: 2)...].range(of: "**"),
+        !markdown[markdown.index(index, offsetBy: 2)..<close.lowerBound].contains("\n")
+      {
+        output += style.bold(
+          String(markdown[markdown.index(index, offsetBy: 2)..<close.lowerBound]))
+        index = close.upperBound
+        continue
+      }
+      if !inCode, character == "*" || character == "_",
+        isBoundary(before: index, in: markdown),
+        let next = markdown.index(index, offsetBy: 1, limitedBy: markdown.endIndex),
+        next < markdown.endIndex, !markdown[next].isWhitespace,
+        let close = markdown[next...].firstIndex(of: character),
+        !markdown[next..<close].contains("\n"),
+        isBoundary(after: close, in: markdown)
+      {
+        output += markdown[next..<close]
+        index = markdown.index(after: close)
+        continue
+      }
+      output.append(character)
+      index = markdown.index(after: index)
+    }
+    return output
+  }
+
+  private static func isBoundary(before index: String.Index, in text: String) -> Bool {
+    index == text.startIndex
+      || !text[text.index(before: index)].isLetter
+        && !text[text.index(before: index)].isNumber
+  }
+
+  private static func isBoundary(after index: String.Index, in text: String) -> Bool {
+    let next = text.index(after: index)
+    return next == text.endIndex || !text[next].isLetter && !text[next].isNumber
+  }
+}

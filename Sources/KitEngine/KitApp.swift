@@ -1,5 +1,11 @@
 import Foundation
 
+/// A cache shared by the closures of `kit watch`.
+private final class CacheBox {
+  var cache: GradeCache
+  init(_ cache: GradeCache) { self.cache = cache }
+}
+
 /// The `kit` program: parses a command line, runs the command, and returns the exit status.
 ///
 /// Everything the program touches comes in from outside (the console, the environment, what
@@ -60,12 +66,18 @@ public struct KitApp {
   /// Runs a command line.
   ///
   /// - Parameter arguments: The arguments, without the program name.
-  /// - Returns: The exit status: 0, 1 or 64.
+  /// - Returns: The exit status: 0, 1, 64, or 130 after a Ctrl-C.
   public func run(_ arguments: [String]) -> Int32 {
-    do {
+    do throws(KitError) {
       let invocation = try KitInvocation.parse(arguments)
-      return try execute(invocation)
+      let status = try execute(invocation)
+      if KitInterrupt.wasRequested { throw .interrupted }
+      return status
     } catch {
+      if KitInterrupt.wasRequested || error == .interrupted {
+        console.writeError("\nkit: \(KitError.interrupted.description)\n")
+        return KitInterrupt.exitStatus
+      }
       console.writeError("kit: \(error.description)\n")
       return error.isUsageError ? Self.usageError : Self.failure
     }
@@ -82,19 +94,20 @@ public struct KitApp {
       return Self.success
     }
     let root = try Self.packageRoot(from: invocation.packagePath ?? currentDirectory)
-    let catalogue = try Catalogue.load(root: root, runner: runner)
+    var cache = GradeCache.load(root: root)
+    let catalogue = try loadCatalogue(root: root, cache: &cache)
     let settings = try gradingSettings(invocation)
     switch invocation.command {
     case .help, .status:
-      return status(catalogue, settings)
+      return status(catalogue, settings, cache: &cache)
     case .check(let name):
-      return try check(catalogue.exercise(named: name), catalogue, settings)
+      return try check(catalogue.exercise(named: name), catalogue, settings, cache: &cache)
     case .hint(let name, let level):
       return try hint(catalogue.exercise(named: name), level: level, catalogue)
-    case .solution(let name, let diff):
+    case .solution(let name, let diff, let only):
       return try solution(
-        catalogue.exercise(named: name), diff: diff, assumesYes: invocation.assumesYes,
-        catalogue, settings)
+        catalogue.exercise(named: name), diff: diff, only: only,
+        assumesYes: invocation.assumesYes, catalogue, settings)
     case .reset(let name):
       let exercises = try name.map { name throws(KitError) in [try catalogue.exercise(named: name)]
       }
@@ -102,6 +115,8 @@ public struct KitApp {
       return try reset(exercises ?? present, assumesYes: invocation.assumesYes, catalogue)
     case .verify:
       return verify(catalogue, settings)
+    case .watch:
+      return watch(catalogue, settings, cache: cache)
     }
   }
 
@@ -122,8 +137,69 @@ public struct KitApp {
     }
   }
 
+  /// The catalogue, from the cached package description while `Package.swift` is unchanged
+  /// (`swift package dump-package` takes seconds), else from SwiftPM.
+  private func loadCatalogue(root: String, cache: inout GradeCache) throws(KitError) -> Catalogue {
+    let manifest = GradeCache.fingerprint(of: ["Package.swift"], root: root)
+    if cache.contents.manifest == manifest, let json = cache.contents.packageDescription,
+      let catalogue = try? Catalogue(dumpPackageJSON: json, root: root)
+    {
+      return catalogue
+    }
+    let json = try Catalogue.packageDescription(root: root, runner: runner)
+    let catalogue = try Catalogue(dumpPackageJSON: json, root: root)
+    cache.contents.manifest = manifest
+    cache.contents.packageDescription = json
+    cache.save()
+    return catalogue
+  }
+
+  /// The fingerprint of the files that decide an exercise's grade under these settings: its
+  /// own files, and those every exercise shares (fingerprinted once and passed in).
+  private func fingerprint(
+    _ exercise: Exercise,
+    _ catalogue: Catalogue,
+    _ settings: GradingSettings,
+    shared: String? = nil
+  ) -> String {
+    let shared =
+      shared ?? GradeCache.fingerprint(of: catalogue.sharedGradedFiles, root: catalogue.root)
+    return GradeCache.fingerprint(
+      of: catalogue.gradedFiles(of: exercise), root: catalogue.root,
+      salt: "\(settings.usesSolutions) \(settings.testTimeout) \(shared)")
+  }
+
+  /// Grades exercises, reusing the cached grade of each exercise whose files have not changed,
+  /// and remembers the new grades.
+  private func gradeReusing(
+    _ exercises: [Exercise],
+    _ catalogue: Catalogue,
+    _ settings: GradingSettings,
+    cache: inout GradeCache
+  ) -> [Grade] {
+    var known: [Exercise: Grade] = [:]
+    var prints: [Exercise: String] = [:]
+    let shared = GradeCache.fingerprint(of: catalogue.sharedGradedFiles, root: catalogue.root)
+    for exercise in exercises {
+      let print = fingerprint(exercise, catalogue, settings, shared: shared)
+      prints[exercise] = print
+      known[exercise] = cache.grade(of: exercise, fingerprint: print)
+    }
+    let stale = exercises.filter { known[$0] == nil }
+    if !stale.isEmpty {
+      let grades = grade(stale, catalogue, settings)
+      if KitInterrupt.wasRequested { return [] }
+      for grade in grades {
+        known[grade.exercise] = grade
+        if let print = prints[grade.exercise] { cache.store(grade, fingerprint: print) }
+      }
+      cache.save()
+    }
+    return exercises.compactMap { known[$0] }
+  }
+
   private func gradingSettings(_ invocation: KitInvocation) throws(KitError) -> GradingSettings {
-    var settings = GradingSettings()
+    var settings = GradingSettings(sharedScratchPath: GradingSettings.sharedScratchPath)
     if let seconds = invocation.timeout {
       settings.testTimeout = seconds
     } else if let text = environment["KIT_TIMEOUT"], !text.isEmpty {
@@ -155,8 +231,13 @@ public struct KitApp {
     return grades
   }
 
-  private func status(_ catalogue: Catalogue, _ settings: GradingSettings) -> Int32 {
-    let grades = grade(catalogue.exercises, catalogue, settings)
+  private func status(
+    _ catalogue: Catalogue,
+    _ settings: GradingSettings,
+    cache: inout GradeCache
+  ) -> Int32 {
+    let grades = gradeReusing(catalogue.exercises, catalogue, settings, cache: &cache)
+    if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
     let board = StatusBoard(
       catalogue: catalogue, grades: grades, style: style, command: displayName)
     console.write(board.render())
@@ -172,11 +253,15 @@ public struct KitApp {
   private func check(
     _ exercise: Exercise,
     _ catalogue: Catalogue,
-    _ settings: GradingSettings
+    _ settings: GradingSettings,
+    cache: inout GradeCache
   ) throws(KitError) -> Int32 {
     guard catalogue.isAvailable(exercise) else { throw .exerciseUnavailable(exercise.title) }
     let grades = grade([exercise], catalogue, settings)
+    if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
     guard let result = grades.first else { return Self.failure }
+    cache.store(result, fingerprint: fingerprint(exercise, catalogue, settings))
+    cache.save()
     let report = CheckReport(
       catalogue: catalogue, grade: result, style: style, command: displayName)
     console.write(report.render())
@@ -215,7 +300,7 @@ public struct KitApp {
       style.bold("Hint level \(level.number) of \(last.number) for \(exercise.title)")
         + (level.title.isEmpty ? "" : ": \(level.title)"))
     console.line()
-    console.line(level.body)
+    console.line(HintsDocument.rendered(level.body, style: style))
     console.line()
     if let next = document.levels.first(where: { $0.number > level.number }) {
       console.line(
@@ -231,6 +316,7 @@ public struct KitApp {
   private func solution(
     _ exercise: Exercise,
     diff: Bool,
+    only: String?,
     assumesYes: Bool,
     _ catalogue: Catalogue,
     _ settings: GradingSettings
@@ -239,6 +325,7 @@ public struct KitApp {
     guard !reveal.files(of: exercise).isEmpty else {
       throw .exerciseUnavailable(exercise.solutionPath)
     }
+    _ = try reveal.files(of: exercise, matching: only)
     let result =
       catalogue.isAvailable(exercise)
       ? grade([exercise], catalogue, settings).first
@@ -255,7 +342,8 @@ public struct KitApp {
         return Self.success
       }
     }
-    console.write(diff ? try reveal.renderDiff(exercise) : try reveal.render(exercise))
+    console.write(
+      diff ? try reveal.renderDiff(exercise, only: only) : try reveal.render(exercise, only: only))
     return Self.success
   }
 
@@ -297,13 +385,64 @@ public struct KitApp {
     }
     let backup = try helper.apply(changing, date: now())
     console.line("Reset done. Your previous files are in \(backup)/.")
+    if let first = changing.first?.changes.first(where: { $0.kind != .missing }) {
+      console.line(
+        "To bring one back, copy it over the stub, e.g. cp \(backup)/\(first.path) \(first.path)")
+    }
+    return Self.success
+  }
+
+  private func watch(
+    _ catalogue: Catalogue,
+    _ settings: GradingSettings,
+    cache: GradeCache
+  ) -> Int32 {
+    let input = WatchInput()
+    defer { input.restore() }
+    let box = CacheBox(cache)
+    let session = WatchSession(
+      catalogue: catalogue, style: style, command: displayName,
+      nextEvent: input.next,
+      snapshot: {
+        var prints: [String: String] = [:]
+        for exercise in catalogue.availableExercises {
+          prints[exercise.name] = GradeCache.fingerprint(
+            of: catalogue.files(in: exercise.exercisePath), root: catalogue.root)
+        }
+        return prints
+      },
+      grade: { exercises, fresh in
+        if KitInterrupt.wasRequested { return [] }
+        if fresh {
+          let grades = grade(exercises, catalogue, settings)
+          for grade in grades {
+            box.cache.store(grade, fingerprint: fingerprint(grade.exercise, catalogue, settings))
+          }
+          box.cache.save()
+          return grades
+        }
+        return gradeReusing(exercises, catalogue, settings, cache: &box.cache)
+      },
+      hint: { exercise in
+        do throws(KitError) {
+          _ = try hint(exercise, level: nil, catalogue)
+        } catch {
+          console.writeError("kit: \(error.description)\n")
+        }
+      },
+      write: console.write)
+    session.run()
     return Self.success
   }
 
   private func verify(_ catalogue: Catalogue, _ settings: GradingSettings) -> Int32 {
     var stubSettings = settings
+    stubSettings.sharedScratchPath = nil
+    stubSettings.includesMaintainerSuites = true
     stubSettings.scratchPath = GradingSettings.defaultScratchPath
     var solutionSettings = settings
+    solutionSettings.sharedScratchPath = nil
+    solutionSettings.includesMaintainerSuites = true
     solutionSettings.scratchPath = GradingSettings.defaultSolutionsScratchPath
     let verifier = Verifier(
       catalogue: catalogue, runner: runner, stubSettings: stubSettings,
@@ -318,7 +457,30 @@ public struct KitApp {
     let report = verifier.verify { step in console.writeError("kit verify: \(step)\n") }
     console.line("kit verify: reference solutions against untouched stubs, test by test")
     for line in report.lines { console.line(line) }
+    let stale = pristineDifferences(catalogue)
+    for path in stale.prefix(10) {
+      console.line("  problem: \(ExerciseReset.pristineFolder) differs from Exercises/ at \(path)")
+    }
+    if !stale.isEmpty {
+      console.line(
+        "  (Scripts/update-pristine copies Exercises/ into \(ExerciseReset.pristineFolder))")
+    }
     console.line(report.summary)
-    return report.succeeded ? Self.success : Self.failure
+    return report.succeeded && stale.isEmpty ? Self.success : Self.failure
+  }
+
+  /// The files where the carried pristine copy and `Exercises/` differ (one missing, or other
+  /// contents), relative to `Exercises/`; empty when the copy is absent.
+  func pristineDifferences(_ catalogue: Catalogue) -> [String] {
+    let carried = ExerciseReset.pristineFolder
+    let copy = Set(catalogue.files(in: carried).map { String($0.dropFirst(carried.count + 1)) })
+    guard !copy.isEmpty else { return [] }
+    let stubs = Set(
+      catalogue.files(in: "Exercises").map { String($0.dropFirst("Exercises/".count)) })
+    return copy.union(stubs).sorted().filter { path in
+      let a = FileManager.default.contents(atPath: catalogue.absolute("\(carried)/\(path)"))
+      let b = FileManager.default.contents(atPath: catalogue.absolute("Exercises/\(path)"))
+      return a == nil || b == nil || a != b
+    }
   }
 }

@@ -39,6 +39,11 @@ public enum KitError: Error, Equatable, Sendable {
   /// The pristine copy of a file could not be read from git.
   case gitUnavailable(String)
 
+  // MARK: Interrupts
+
+  /// The learner pressed Ctrl-C; every program the kit started has been stopped.
+  case interrupted
+
   /// Whether the error is the user's usage mistake (exit code 64) rather than a failure.
   public var isUsageError: Bool {
     switch self {

@@ -11,14 +11,18 @@ public struct KitInvocation: Hashable, Sendable {
     /// Show a hint level: the next unseen one, or the one given.
     case hint(String, level: Int?)
 
-    /// Show the reference solution, or its diff against the learner's files.
-    case solution(String, diff: Bool)
+    /// Show the reference solution (one file when a file or function name is given), or its
+    /// diff against the learner's files.
+    case solution(String, diff: Bool, only: String? = nil)
 
     /// Restore one exercise (a name) or every exercise (`nil`) to its pristine stubs.
     case reset(String?)
 
     /// The maintainer's check.
     case verify
+
+    /// Watch `Exercises/` and grade each exercise as its files are saved.
+    case watch
 
     /// The usage text.
     case help
@@ -64,9 +68,12 @@ public struct KitInvocation: Hashable, Sendable {
 
     Commands:
       status               every exercise with its checks, and the next step (the default)
+      watch                grade each exercise as you save it; keys h hint, l list,
+                           n next, r re-run, q quit (lines of those letters in a pipe)
       check NAME           grade one exercise and show each failing check in full
       hint NAME [LEVEL]    the next hint level (or LEVEL) from the exercise's HINTS.md
-      solution NAME        the reference solution; asks first until the exercise passes
+      solution NAME [FILE] the reference solution (one file, by file or function name);
+                           asks first until the exercise passes
       reset NAME | --all   restore the pristine stubs after a y/N question, keeping a backup
       verify               for maintainers: the references pass every grading test and the
                            untouched stubs fail every one
@@ -82,8 +89,10 @@ public struct KitInvocation: Hashable, Sendable {
       -h, --help           show this text
 
     Each exercise is graded in its own `swift test` process, so a crash, an endless loop or a
-    compile error costs only that exercise. Builds go to .build-kit (and .build-kit-solutions
-    for verify), never to .build.
+    compile error costs only that exercise. The build is shared with `swift build` and
+    `swift test` in .build; when an exercise does not compile, the others are built in
+    .build-kit without it. The board reuses the last grade of each exercise whose files have
+    not changed (.build/kit-grades.json).
 
     Exit status: 0 success, 1 failure (a check that fails, a problem found), 64 bad usage.
 
@@ -131,7 +140,7 @@ public struct KitInvocation: Hashable, Sendable {
         timeout = seconds
       default:
         if argument.hasPrefix("-") && argument.count > 1 && Int(argument) == nil {
-          throw .usage("unknown option '\(argument)'")
+          throw .usage("unknown option '\(argument)'; `kit --help` lists the options")
         }
         words.append(argument)
       }
@@ -163,8 +172,8 @@ public struct KitInvocation: Hashable, Sendable {
       }
       command = .hint(operands[0], level: level)
     case "solution", "solutions":
-      try operandCount(1...1, "solution NAME [--diff]")
-      command = .solution(operands[0], diff: diff)
+      try operandCount(1...2, "solution NAME [FILE | FUNCTION] [--diff]")
+      command = .solution(operands[0], diff: diff, only: operands.count == 2 ? operands[1] : nil)
     case "reset":
       if all {
         try operandCount(0...0, "reset NAME | reset --all")
@@ -176,6 +185,9 @@ public struct KitInvocation: Hashable, Sendable {
     case "verify":
       try operandCount(0...0, "verify")
       command = .verify
+    case "watch":
+      try operandCount(0...0, "watch")
+      command = .watch
     default:
       throw .usage("unknown command '\(name)'; `kit --help` lists the commands")
     }

@@ -48,20 +48,40 @@ public struct KitStateStore: Sendable {
 
   /// Loads the state.
   ///
-  /// A missing file is a fresh start. A file that cannot be read as a state is renamed with a
-  /// `.corrupt` suffix (so nothing is lost) and a fresh state is used, with a warning.
+  /// A missing file is a fresh start. The kit never moves or overwrites what it did not write:
+  /// a folder, an unreadable file, or a file that is not a kit state (a JSON object with a
+  /// numeric `version`) is left as it is, with a warning, and ``save(_:)`` will not replace it.
+  /// A kit state whose contents are damaged is renamed aside (`.corrupt-1`, `.corrupt-2`, …,
+  /// never over an earlier one), with a warning naming where it went, and a fresh state is used.
   ///
   /// - Returns: The state, and a warning to show when the file could not be used.
   public func load() -> (state: KitState, warning: String?) {
-    guard FileManager.default.fileExists(atPath: path) else { return (KitState(), nil) }
+    let fileManager = FileManager.default
+    var isFolder: ObjCBool = false
+    guard fileManager.fileExists(atPath: path, isDirectory: &isFolder) else {
+      return (KitState(), nil)
+    }
+    if isFolder.boolValue {
+      return (KitState(), "\(path) is a folder, not the kit's state; it is left as it is")
+    }
+    let data: Data
     do {
-      let data = try Data(contentsOf: URL(fileURLWithPath: path))
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      let reason = error.localizedDescription
+      return (KitState(), "could not read \(path) (\(reason)); it is left as it is")
+    }
+    guard Self.isKitState(data) else {
+      return (KitState(), "\(path) is not the kit's state; it is left as it is")
+    }
+    do {
       return (try JSONDecoder().decode(KitState.self, from: data), nil)
     } catch {
-      let aside = path + ".corrupt"
-      try? FileManager.default.removeItem(atPath: aside)
-      let moved = (try? FileManager.default.moveItem(atPath: path, toPath: aside)) != nil
-      let kept = moved ? "; it was kept as \(aside)" : ""
+      var attempt = 1
+      while fileManager.fileExists(atPath: "\(path).corrupt-\(attempt)") { attempt += 1 }
+      let aside = "\(path).corrupt-\(attempt)"
+      let moved = (try? fileManager.moveItem(atPath: path, toPath: aside)) != nil
+      let kept = moved ? "; it was moved to \(aside)" : ""
       return (KitState(), "could not read \(path) (\(error.localizedDescription))\(kept)")
     }
   }
@@ -69,9 +89,17 @@ public struct KitStateStore: Sendable {
   /// Saves the state atomically: a temporary file beside it, then a rename.
   ///
   /// - Parameter state: The state to save.
-  /// - Throws: `KitError.fileSystem` when the folder or file cannot be written.
+  /// - Throws: `KitError.fileSystem` when the folder or file cannot be written, or when the
+  ///   path holds something the kit did not write (a folder, a file that is not a kit state).
   public func save(_ state: KitState) throws(KitError) {
     let url = URL(fileURLWithPath: path)
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+      let data = isFolder.boolValue ? nil : FileManager.default.contents(atPath: path)
+      guard let data, Self.isKitState(data) else {
+        throw .fileSystem(path: path, reason: "it is not the kit's state, so it is left as it is")
+      }
+    }
     do {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -81,5 +109,13 @@ public struct KitStateStore: Sendable {
     } catch {
       throw .fileSystem(path: path, reason: error.localizedDescription)
     }
+  }
+
+  /// Whether data is a state the kit wrote: a JSON object with a numeric `version`.
+  static func isKitState(_ data: Data) -> Bool {
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      return false
+    }
+    return object["version"] is NSNumber
   }
 }

@@ -27,13 +27,41 @@ public struct SolutionReveal: Sendable {
     catalogue.swiftFiles(in: exercise.solutionPath)
   }
 
+  /// The reference files that match a file name (`PruneCount.swift`, `PruneCount`) or a
+  /// function the file declares (`pruneCount`); every file when `part` is `nil`.
+  ///
+  /// - Parameters:
+  ///   - exercise: The exercise.
+  ///   - part: A file name, with or without `.swift`, or a function name.
+  /// - Returns: The matching files, sorted.
+  /// - Throws: `KitError.usage` when nothing matches, listing the files.
+  public func files(of exercise: Exercise, matching part: String?) throws(KitError) -> [String] {
+    let all = files(of: exercise)
+    guard let part, !part.isEmpty else { return all }
+    let wanted = part.lowercased()
+    let byName = all.filter { path in
+      let name = (path as NSString).lastPathComponent.lowercased()
+      return name == wanted || name == wanted + ".swift"
+    }
+    if !byName.isEmpty { return byName }
+    let function = part.prefix { $0 != "(" }
+    let byFunction = all.filter { read($0).contains("func \(function)(") }
+    if !byFunction.isEmpty { return byFunction }
+    let names = all.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+    throw .usage(
+      "no reference file of \(exercise.title) is or declares '\(part)'; the files: \(names)")
+  }
+
   /// The reference, each file under a header line.
   ///
-  /// - Parameter exercise: The exercise.
+  /// - Parameters:
+  ///   - exercise: The exercise.
+  ///   - part: A file or function name to show only that file; every file when `nil`.
   /// - Returns: The text to print, ending with a newline.
-  /// - Throws: `KitError.exerciseUnavailable` when the exercise has no reference.
-  public func render(_ exercise: Exercise) throws(KitError) -> String {
-    let paths = files(of: exercise)
+  /// - Throws: `KitError.exerciseUnavailable` when the exercise has no reference,
+  ///   `KitError.usage` when `part` matches no file.
+  public func render(_ exercise: Exercise, only part: String? = nil) throws(KitError) -> String {
+    let paths = try files(of: exercise, matching: part)
     guard !paths.isEmpty else { throw .exerciseUnavailable(exercise.solutionPath) }
     var output = ""
     for path in paths {
@@ -47,11 +75,15 @@ public struct SolutionReveal: Sendable {
 
   /// The differences from the learner's files to the reference, as unified diffs.
   ///
-  /// - Parameter exercise: The exercise.
+  /// - Parameters:
+  ///   - exercise: The exercise.
+  ///   - part: A file or function name to compare only that file; every file when `nil`.
   /// - Returns: One diff per file that differs, or a line saying a file is the same.
-  /// - Throws: `KitError.exerciseUnavailable` when the exercise has no reference.
-  public func renderDiff(_ exercise: Exercise) throws(KitError) -> String {
-    let paths = files(of: exercise)
+  /// - Throws: `KitError.exerciseUnavailable` when the exercise has no reference,
+  ///   `KitError.usage` when `part` matches no file.
+  public func renderDiff(_ exercise: Exercise, only part: String? = nil) throws(KitError) -> String
+  {
+    let paths = try files(of: exercise, matching: part)
     guard !paths.isEmpty else { throw .exerciseUnavailable(exercise.solutionPath) }
     var output = ""
     for path in paths {

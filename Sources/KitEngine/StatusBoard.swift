@@ -45,26 +45,36 @@ public struct StatusBoard: Sendable {
       let title = grade.exercise.title.paddedRight(to: nameWidth + 2)
       lines.append("  " + title + row(for: grade))
     }
-    let passedExercises = grades.count(where: \.isPassed)
-    let checks = grades.compactMap(\.checkCount).reduce(0, +)
-    let passedChecks = grades.filter { $0.checkCount != nil }.map(\.passedCount).reduce(0, +)
-    let bar = ProgressBar(done: passedChecks, total: checks)
     lines.append("")
-    lines.append(
-      "  \(bar.text) \(passedChecks)/\(checks) checks · \(passedExercises) of \(grades.count) "
-        + "exercises passed")
+    lines.append("  " + summaryLine)
     lines.append("")
     lines.append(nextStep)
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The line under the rows: a progress bar, the checks passed of the catalogue's total, and
+  /// the exercises passed.
+  public var summaryLine: String {
+    let passedExercises = grades.count(where: \.isPassed)
+    let checks = grades.compactMap(\.checkCount).reduce(0, +)
+    let passedChecks = grades.map(\.passedCount).reduce(0, +)
+    let bar = ProgressBar(done: passedChecks, total: checks)
+    return "\(bar.text) \(passedChecks)/\(checks) checks · \(passedExercises) of \(grades.count) "
+      + "exercises passed"
+  }
+
   /// The status part of one row: the status in words (coloured when enabled) and the counts.
   ///
   /// - Parameter grade: The exercise's grade.
-  /// - Returns: For example `"passed        17/17"` or `"timed out after 60 s (2/9 before)"`.
+  /// - Returns: For example `"passed        17/17"`, or `crashed in "A test" (Tests/T.swift:9):
+  ///   Index out of range at Exercises/E.swift:3 — 41/48 passed before it stopped`.
   public func row(for grade: Grade) -> String {
-    let counts = "\(grade.passedCount)/\(grade.run.gradedCount)"
-    let partial = grade.run.gradedCount > 0 ? " (\(counts) passed before it stopped)" : ""
+    let counts = "\(grade.passedCount)/\(grade.checkCount ?? grade.run.gradedCount)"
+    let partial = (grade.checkCount ?? 0) > 0 ? " — \(counts) passed before it stopped" : ""
+    let running =
+      grade.run.runningTest.map { test in
+        " in \"\(test.displayName)\"" + (test.location.map { " (\($0.text))" } ?? "")
+      } ?? ""
     switch grade.status {
     case .passed:
       return style.green("passed".paddedRight(to: 13)) + counts.paddedLeft(to: 7)
@@ -76,9 +86,9 @@ public struct StatusBoard: Sendable {
       return style.red("does not compile") + ": " + message
     case .crashed(let report):
       let place = report.location.map { " at \($0.text)" } ?? ""
-      return style.red("crashed") + ": " + report.message + place + partial
+      return style.red("crashed") + running + ": " + report.message + place + partial
     case .timedOut(let seconds):
-      return style.red("timed out") + " after \(Self.seconds(seconds))" + partial
+      return style.red("timed out") + " after \(Self.seconds(seconds))" + running + partial
     case .noTests:
       return style.red("no tests") + ": the filter \(grade.exercise.testFilter) matched nothing"
     case .buildFailed:
@@ -96,7 +106,7 @@ public struct StatusBoard: Sendable {
   /// - Parameter grade: The exercise's grade.
   /// - Returns: The phrase, coloured when enabled.
   public func phrase(for grade: Grade) -> String {
-    let counts = "\(grade.passedCount) of \(grade.run.gradedCount) checks pass"
+    let counts = "\(grade.passedCount) of \(grade.checkCount ?? grade.run.gradedCount) checks pass"
     switch grade.status {
     case .passed: return style.green("passed") + ", " + counts
     case .inProgress: return style.yellow("in progress") + ", " + counts

@@ -1,5 +1,5 @@
 /// A place in a source file, as a test report gives it.
-public struct SourceLocation: Hashable, Sendable {
+public struct SourceLocation: Hashable, Sendable, Codable {
   /// The file's path: absolute as reported, or relative to the package root once shortened.
   public var path: String
 
@@ -26,7 +26,7 @@ public struct SourceLocation: Hashable, Sendable {
 }
 
 /// One failed expectation or thrown error recorded while a test ran.
-public struct TestIssue: Hashable, Sendable {
+public struct TestIssue: Hashable, Sendable, Codable {
   /// The first line of the issue, such as `Expectation failed: (result → 3) == 9`.
   public var message: String
 
@@ -69,7 +69,7 @@ public struct TestIssue: Hashable, Sendable {
 }
 
 /// How one test ended.
-public enum TestStatus: String, Hashable, Sendable {
+public enum TestStatus: String, Hashable, Sendable, Codable {
   /// It ran and recorded no failing issue.
   case passed
 
@@ -87,7 +87,7 @@ public enum TestStatus: String, Hashable, Sendable {
 }
 
 /// One test function and how it ended.
-public struct TestRecord: Hashable, Sendable {
+public struct TestRecord: Hashable, Sendable, Codable {
   /// The Swift Testing ID, such as `WeightPruningTests.ThresholdPruningTests/strict()/…`.
   public var id: String
 
@@ -102,6 +102,10 @@ public struct TestRecord: Hashable, Sendable {
 
   /// The failing issues it recorded, in order.
   public var issues: [TestIssue]
+
+  /// The number of its test cases that ended (one for a test without arguments), as the event
+  /// stream reported them; tells how far an unfinished test got.
+  public var finishedCases: Int = 0
 
   /// Creates a record.
   ///
@@ -138,7 +142,7 @@ public struct TestRecord: Hashable, Sendable {
 }
 
 /// What one test process reported: its tests, their outcomes, and whether it finished.
-public struct TestRun: Hashable, Sendable {
+public struct TestRun: Hashable, Sendable, Codable {
   /// The test functions the run selected, in the order the report listed them.
   public var tests: [TestRecord]
 
@@ -181,6 +185,10 @@ public struct TestRun: Hashable, Sendable {
 
   /// The tests that were running when the process stopped.
   public var unfinishedTests: [TestRecord] { tests.filter { $0.status == .unfinished } }
+
+  /// The test that was running when the process stopped: with tests run one at a time (as the
+  /// kit runs them) there is at most one; otherwise the one that started last.
+  public var runningTest: TestRecord? { unfinishedTests.last }
 
   /// Looks a test up by ID.
   ///

@@ -8,7 +8,8 @@ import Foundation
 
 /// Writes files so a reader sees either the old contents or the new, never a mixture: the data
 /// goes to a temporary file in the same folder, is flushed to disk, and is renamed over the
-/// target. An interrupted write (Ctrl-C, a crash, a full disk) leaves the target untouched.
+/// target. An interrupted write (Ctrl-C, a crash, a full disk) leaves the target untouched, and
+/// the temporary file is created exclusively, so no file already there is ever overwritten.
 enum AtomicFile {
   /// Writes data to a file atomically.
   ///
@@ -19,7 +20,7 @@ enum AtomicFile {
   static func write(_ data: Data, to url: URL) throws(Failure) {
     let folder = url.deletingLastPathComponent().path
     let temporary = "\(folder)/.\(url.lastPathComponent).\(getpid()).tmp"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     guard descriptor >= 0 else { throw Failure(reason: systemError()) }
     var failure: Failure?
     data.withUnsafeBytes { buffer in

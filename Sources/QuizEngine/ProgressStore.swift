@@ -34,7 +34,8 @@ public struct ProgressFile: Codable, Hashable, Sendable {
 
 /// Something about the progress file the learner should know; the quiz goes on regardless.
 public enum StoreWarning: Hashable, Sendable {
-  /// The file was corrupt (not the expected JSON) and was renamed; a fresh one is started.
+  /// The file was a progress file the quiz wrote but its records were damaged; it was renamed
+  /// and a fresh one is started.
   case corruptSetAside(path: String, movedTo: String)
 
   /// The file could not be read and was renamed; a fresh one is started.
@@ -54,14 +55,22 @@ public enum StoreWarning: Hashable, Sendable {
 
   /// Neither `XDG_STATE_HOME` nor `HOME` is set, so there is nowhere to save.
   case noStateLocation
+
+  // MARK: Files the quiz did not write
+
+  /// The path holds something the quiz did not write (a folder, a file that is not a progress
+  /// file, a file it cannot read); it is left exactly as it is and progress is not saved.
+  case leftAlone(path: String, reason: String)
 }
 
 /// Keeps the learner's progress in a versioned JSON file, written atomically after every
 /// answer, so an interrupted session loses at most the question being asked.
 ///
-/// A file that cannot be used is never fatal: a corrupt or unreadable one is set aside (renamed
-/// with a `.corrupt-` or `.unreadable-` suffix and the time) and a fresh one started; an
-/// unwritable folder turns saving off with a warning.
+/// A file that cannot be used is never fatal, and nothing the quiz did not write is ever moved
+/// or overwritten: a folder, an unreadable file or a file that is not a progress file (not a
+/// JSON object with a `schemaVersion`) is left as it is and saving is turned off with a
+/// warning; a progress file whose records are damaged is set aside (renamed with a `.corrupt-`
+/// suffix and the time) and a fresh one started; an unwritable folder turns saving off.
 public final class ProgressStore {
   /// The progress file, or `nil` when there is nowhere to save.
   public let url: URL?
@@ -144,21 +153,24 @@ public final class ProgressStore {
         .cannotCreateFolder(path: folder.path, reason: Self.reason(error)))
       return store
     }
-    guard manager.fileExists(atPath: url.path) else { return store }
+    var isFolder: ObjCBool = false
+    guard manager.fileExists(atPath: url.path, isDirectory: &isFolder) else { return store }
+    if isFolder.boolValue {
+      return store.leaveAlone(
+        reason: "it is a folder; give a file path such as \(url.path)/progress.json")
+    }
     let data: Data
     do {
       data = try Data(contentsOf: url)
     } catch {
-      store.setAside(suffix: "unreadable", now: now) { movedTo in
-        .unreadableSetAside(path: url.path, movedTo: movedTo, reason: Self.reason(error))
-      }
-      return store
+      return store.leaveAlone(reason: Self.reason(error))
     }
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .iso8601
-    if let probe = try? decoder.decode(VersionProbe.self, from: data),
-      probe.schemaVersion > ProgressFile.currentVersion
-    {
+    guard let probe = try? decoder.decode(VersionProbe.self, from: data) else {
+      return store.leaveAlone(reason: "it is not a quiz progress file")
+    }
+    if probe.schemaVersion > ProgressFile.currentVersion {
       store.isSaving = false
       store.warnings.append(.newerVersion(path: url.path, version: probe.schemaVersion))
       return store
@@ -224,7 +236,14 @@ public final class ProgressStore {
     return warning
   }
 
-  /// Renames the unusable file out of the way, so a fresh one can be started.
+  /// Turns saving off and records why the file at the store's path is left as it is.
+  private func leaveAlone(reason: String) -> ProgressStore {
+    isSaving = false
+    warnings.append(.leftAlone(path: url?.path ?? "", reason: reason))
+    return self
+  }
+
+  /// Renames a damaged progress file out of the way, so a fresh one can be started.
   private func setAside(suffix: String, now: Date, warning: (String) -> StoreWarning) {
     guard let url else { return }
     let stamp = Self.stamp(now)
@@ -257,7 +276,9 @@ public final class ProgressStore {
   }
 }
 
-/// The part of the file read first, to recognise a newer schema before decoding the rest.
+/// The part of the file read first: a JSON object with a numeric `schemaVersion` is a progress
+/// file the quiz wrote (anything else is left alone), and a newer schema is recognised before
+/// the rest is decoded.
 private struct VersionProbe: Decodable {
   var schemaVersion: Int
 }

@@ -235,6 +235,13 @@ public struct Strings: Sendable {
           "neither XDG_STATE_HOME nor HOME is set, so progress will not be saved "
             + "(use --state PATH).",
           "XDG_STATE_HOME 和 HOME 都未设置，不会保存进度（可用 --state PATH）。")
+    case .leftAlone(let path, let reason):
+      return prefix
+        + text(
+          "\(path) is left as it is (\(reason)): the quiz only replaces a progress file it "
+            + "wrote. The quiz runs but will not save progress; use --state FILE to save elsewhere.",
+          "\(path) 保持不变（\(reason)）：quiz 只替换它自己写的进度文件。测验照常进行，但不会保存进度；"
+            + "可用 --state FILE 保存到别处。")
     }
   }
 

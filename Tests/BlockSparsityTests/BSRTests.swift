@@ -45,7 +45,7 @@ struct BSRConversionTests {
     #expect(a.blockCount == 2)
     #expect(a.shape == [4, 4])
     #expect(a.blockSize == twoByTwo)
-    #expect(try a.toDense() == bsrExample)
+    try expectEqual(a.toDense(), bsrExample, "a.toDense()")
   }
 
   @Test("Blocks that are not square: 1×2 blocks of the example")
@@ -54,7 +54,7 @@ struct BSRConversionTests {
     #expect(a.indptr == [0, 1, 1, 2, 3])
     #expect(a.indices == [0, 1, 1])
     #expect(a.data == [1, 0, 5, 6, 7, 0])
-    #expect(try a.toDense() == bsrExample)
+    try expectEqual(a.toDense(), bsrExample, "a.toDense()")
   }
 
   @Test(
@@ -66,17 +66,17 @@ struct BSRConversionTests {
     let a = try BSRMatrix(w, blockSize: BlockSize(rows: block[0], columns: block[1]))
     let expected = bsrArrays(w, r: block[0], c: block[1])
     #expect(a.indptr == expected.indptr)
-    #expect(a.indices == expected.indices)
+    expectEqual(a.indices, expected.indices, "a.indices")
     #expect(a.data == expected.data)
     #expect(a.nnz == a.blockCount * block[0] * block[1])
-    #expect(try a.toDense() == w)
+    try expectEqual(a.toDense(), w, "a.toDense()")
   }
 
   @Test("Edge cases: no rows, all-zero matrix, 1×1 blocks, one block covering everything")
   func edgeCases() throws {
     let noRows = try BSRMatrix(Tensor(zeros: [0, 4]), blockSize: twoByTwo)
     #expect(noRows.indptr == [0])
-    #expect(try noRows.toDense() == Tensor(zeros: [0, 4]))
+    try expectEqual(noRows.toDense(), Tensor(zeros: [0, 4]), "noRows.toDense()")
     let zeros = try BSRMatrix(Tensor(zeros: [4, 2]), blockSize: twoByTwo)
     #expect(zeros.indptr == [0, 0, 0])
     #expect(zeros.nnz == 0)
@@ -86,7 +86,7 @@ struct BSRConversionTests {
     let whole = try BSRMatrix(bsrExample, blockSize: BlockSize(rows: 4, columns: 4))
     #expect(whole.indptr == [0, 1])
     #expect(whole.nnz == 16)
-    #expect(try whole.toDense() == bsrExample)
+    try expectEqual(whole.toDense(), bsrExample, "whole.toDense()")
   }
 
   @Test("A block size that does not divide the shape is rejected, as scipy's invalid blocksize")
@@ -121,7 +121,8 @@ struct BSRMatVecTests {
   @Test("The worked example: x = [1, 2, 3, 4] gives [1, 0, 39, 21]")
   func workedExample() throws {
     let a = try BSRMatrix(bsrExample, blockSize: twoByTwo)
-    #expect(try a.multiplied(by: [1, 2, 3, 4]) == [1, 0, 39, 21])
+    try expectEqual(
+      a.multiplied(by: [1, 2, 3, 4]), [1, 0, 39, 21], "a.multiplied(by: [1, 2, 3, 4])")
   }
 
   @Test(
@@ -132,7 +133,7 @@ struct BSRMatVecTests {
     let w = Oracle.sixteenths(rows: shape[0], columns: shape[1], seed: seed)
     let x = Oracle.vector(count: shape[1], seed: seed &+ 1)
     let a = try BSRMatrix(w, blockSize: BlockSize(rows: block[0], columns: block[1]))
-    #expect(try a.multiplied(by: x) == Oracle.matVec(w, x))
+    try expectEqual(a.multiplied(by: x), Oracle.matVec(w, x), "a.multiplied(by: x)")
   }
 
   @Test("Only stored blocks are read: NaN in x under an empty block column does not leak")
@@ -140,7 +141,9 @@ struct BSRMatVecTests {
     // Block column 1 (columns 2 and 3) holds no block in block row 0, and none at all below.
     let w = try Tensor(rows: [[1, 2, 0, 0], [3, 4, 0, 0], [5, 0, 0, 0], [0, 6, 0, 0]])
     let a = try BSRMatrix(w, blockSize: twoByTwo)
-    #expect(try a.multiplied(by: [1, 1, .nan, .infinity]) == [3, 7, 5, 6])
+    try expectEqual(
+      a.multiplied(by: [1, 1, .nan, .infinity]), [3, 7, 5, 6],
+      "a.multiplied(by: [1, 1, .nan, .infinity])")
   }
 
   @Test("Edge shapes and a vector of the wrong length")
@@ -163,8 +166,10 @@ struct BSRStorageTests {
   @Test("The example: 2 blocks of 4 values, 2 block indices, 3 pointers = 52 bytes")
   func workedExample() throws {
     let a = try BSRMatrix(bsrExample, blockSize: twoByTwo)
-    #expect(try a.storageBytes() == 52)
-    #expect(try a.storageBytes(valueBytes: 2, indexBytes: 8) == 16 + 16 + 24)
+    try expectEqual(a.storageBytes(), 52, "a.storageBytes()")
+    try expectEqual(
+      a.storageBytes(valueBytes: 2, indexBytes: 8), 16 + 16 + 24,
+      "a.storageBytes(valueBytes: 2, indexBytes: 8)")
   }
 
   @Test("Random matrices follow nb·R·C·v + nb·i + (M/R + 1)·i", arguments: RandomData.seeds)

@@ -54,11 +54,13 @@ struct NMMaskTests {
   @Test("Extremes: n = 0 keeps nothing, n = m keeps everything, empty rows give empty masks")
   func extremes() throws {
     let w = RandomData.tensor(shape: [3, 8], seed: 4)
-    #expect(try nmMask(w, n: 0, m: 4).keptCount == 0)
-    #expect(try nmMask(w, n: 4, m: 4).keptCount == 24)
-    #expect(try nmMask(w, n: 1, m: 1).keptCount == 24)
-    #expect(try nmMask(Tensor(zeros: [3, 0]), n: 2, m: 4).shape == [3, 0])
-    #expect(try nmMask(Tensor([]), n: 2, m: 4).count == 0)
+    try expectEqual(nmMask(w, n: 0, m: 4).keptCount, 0, "nmMask(w, n: 0, m: 4).keptCount")
+    try expectEqual(nmMask(w, n: 4, m: 4).keptCount, 24, "nmMask(w, n: 4, m: 4).keptCount")
+    try expectEqual(nmMask(w, n: 1, m: 1).keptCount, 24, "nmMask(w, n: 1, m: 1).keptCount")
+    try expectEqual(
+      nmMask(Tensor(zeros: [3, 0]), n: 2, m: 4).shape, [3, 0],
+      "nmMask(Tensor(zeros: [3, 0]), n: 2, m: 4).shape")
+    try expectEqual(nmMask(Tensor([]), n: 2, m: 4).count, 0, "nmMask(Tensor([]), n: 2, m: 4).count")
   }
 
   @Test("Bad input throws in the documented order: rank, pattern, divisibility, weights")
@@ -91,17 +93,25 @@ struct NMMaskTests {
 struct IsNMTests {
   @Test("At most n non-zeros in every group of m: a few hand-made rows")
   func examples() throws {
-    #expect(try isNM(Tensor([0, -0.9, 0.5, 0, 0.3, 0.3, 0, 0]), n: 2, m: 4))
-    #expect(try !isNM(Tensor([0, -0.9, 0.5, 0.1, 0, 0, 0, 0]), n: 2, m: 4))
-    #expect(try isNM(Tensor([0, 0, 0, 0]), n: 0, m: 4))
-    #expect(try isNM(Tensor([-0.0, 1, 0, 0]), n: 1, m: 4), "-0.0 is zero")
-    #expect(try isNM(Tensor(zeros: [0, 4]), n: 2, m: 4))
+    try expectEqual(
+      isNM(Tensor([0, -0.9, 0.5, 0, 0.3, 0.3, 0, 0]), n: 2, m: 4), true,
+      "isNM(Tensor([0, -0.9, 0.5, 0, 0.3, 0.3, 0, 0]), n: 2, m: 4)")
+    try expectEqual(
+      isNM(Tensor([0, -0.9, 0.5, 0.1, 0, 0, 0, 0]), n: 2, m: 4), false,
+      "isNM(Tensor([0, -0.9, 0.5, 0.1, 0, 0, 0, 0]), n: 2, m: 4)")
+    try expectEqual(
+      isNM(Tensor([0, 0, 0, 0]), n: 0, m: 4), true, "isNM(Tensor([0, 0, 0, 0]), n: 0, m: 4)")
+    try expectEqual(
+      isNM(Tensor([-0.0, 1, 0, 0]), n: 1, m: 4), true,
+      "isNM(Tensor([-0.0, 1, 0, 0]), n: 1, m: 4)", "-0.0 is zero")
+    try expectEqual(
+      isNM(Tensor(zeros: [0, 4]), n: 2, m: 4), true, "isNM(Tensor(zeros: [0, 4]), n: 2, m: 4)")
   }
 
   @Test("Groups run along rows: a matrix whose columns are 2:4 but rows are not fails")
   func alongRows() throws {
     let w = try Tensor(rows: [[1, 1, 1, 0], [0, 0, 0, 0], [0, 0, 0, 0], [1, 0, 0, 0]])
-    #expect(try !isNM(w, n: 2, m: 4))
+    try expectEqual(isNM(w, n: 2, m: 4), false, "isNM(w, n: 2, m: 4)")
     #expect(
       try isNM(
         Tensor(rows: [[1, 1, 0, 0], [0, 1, 1, 0], [1, 0, 0, 1], [0, 0, 1, 1]]), n: 2, m: 4))
@@ -113,13 +123,13 @@ struct IsNMTests {
   func randomWeights(seed: UInt64) throws {
     let w = Oracle.sixteenths(rows: 4, columns: 12, seed: seed)
     let pruned = Oracle.applying(try nmMask(w, n: 2, m: 4).isKept, to: w)
-    #expect(try isNM(pruned, n: 2, m: 4))
+    try expectEqual(isNM(pruned, n: 2, m: 4), true, "isNM(pruned, n: 2, m: 4)")
     let worst =
       stride(from: 0, to: w.count, by: 4).map { start in
         w.scalars[start..<start + 4].filter { $0 != 0 }.count
       }.max() ?? 0
-    #expect(try isNM(w, n: 2, m: 4) == (worst <= 2))
-    #expect(try isNM(w, n: worst, m: 4))
+    try expectEqual(isNM(w, n: 2, m: 4), (worst <= 2), "isNM(w, n: 2, m: 4)")
+    try expectEqual(isNM(w, n: worst, m: 4), true, "isNM(w, n: worst, m: 4)")
   }
 
   @Test("Bad input throws like nmMask")

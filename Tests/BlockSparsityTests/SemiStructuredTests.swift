@@ -14,7 +14,7 @@ struct SemiStructuredCompressionTests {
     #expect(c.values == [-0.9, 0.5, 0.3, 0.3])
     #expect(c.positions == [1, 2, 0, 1])
     #expect(c.shape == [8])
-    #expect(try c.toDense() == prunedRow)
+    try expectEqual(c.toDense(), prunedRow, "c.toDense()")
   }
 
   @Test("Groups with fewer than two non-zeros are topped up with their lowest-index zeros")
@@ -32,7 +32,7 @@ struct SemiStructuredCompressionTests {
     #expect(c.positions == [2, 3, 0, 3, 0, 1, 1, 2])
     #expect(c.rows == 2)
     #expect(c.columns == 8)
-    #expect(try c.toDense() == w)
+    try expectEqual(c.toDense(), w, "c.toDense()")
   }
 
   @Test(
@@ -47,7 +47,7 @@ struct SemiStructuredCompressionTests {
     let c = try SemiStructuredMatrix(pruned)
     #expect(c.values.count == rows * columns / 2)
     #expect(c.positions.count == rows * columns / 2)
-    #expect(try c.toDense() == pruned)
+    try expectEqual(c.toDense(), pruned, "c.toDense()")
     let keep = Oracle.nmKeep(pruned.scalars, n: 2, m: 4)
     let expectedPositions = stride(from: 0, to: keep.count, by: 4).flatMap { start in
       (0..<4).filter { keep[start + $0] }.map { UInt8($0) }
@@ -91,9 +91,9 @@ struct SemiStructuredCompressionTests {
   func empty() throws {
     let c = try SemiStructuredMatrix(Tensor(zeros: [0, 8]))
     #expect(c.values.isEmpty)
-    #expect(try c.toDense() == Tensor(zeros: [0, 8]))
+    try expectEqual(c.toDense(), Tensor(zeros: [0, 8]), "c.toDense()")
     let d = try SemiStructuredMatrix(Tensor(zeros: [2, 0]))
-    #expect(try d.toDense() == Tensor(zeros: [2, 0]))
+    try expectEqual(d.toDense(), Tensor(zeros: [2, 0]), "d.toDense()")
   }
 }
 
@@ -113,7 +113,9 @@ struct SemiStructuredProductTests {
     let w = Oracle.sixteenths(rows: rows, columns: columns, seed: seed)
     let pruned = Oracle.applying(Oracle.nmKeep(w.scalars, n: 2, m: 4), to: w)
     let x = Oracle.vector(count: columns, seed: seed &+ 3)
-    #expect(try SemiStructuredMatrix(pruned).multiplied(by: x) == Oracle.matVec(pruned, x))
+    try expectEqual(
+      SemiStructuredMatrix(pruned).multiplied(by: x), Oracle.matVec(pruned, x),
+      "SemiStructuredMatrix(pruned).multiplied(by: x)")
   }
 
   @Test("A row (rank 1) multiplies as one row; a wrong length throws")
@@ -127,19 +129,24 @@ struct SemiStructuredProductTests {
 
   @Test("Bytes: fp16 values are 9/16 of dense, int8 10/16")
   func byteRatio() throws {
-    #expect(try semiStructuredByteRatio(valueBytes: 2) == 0.5625)
-    #expect(try semiStructuredByteRatio(valueBytes: 1) == 0.625)
-    #expect(try semiStructuredByteRatio(valueBytes: 4) == 0.53125)
+    try expectEqual(
+      semiStructuredByteRatio(valueBytes: 2), 0.5625, "semiStructuredByteRatio(valueBytes: 2)")
+    try expectEqual(
+      semiStructuredByteRatio(valueBytes: 1), 0.625, "semiStructuredByteRatio(valueBytes: 1)")
+    try expectEqual(
+      semiStructuredByteRatio(valueBytes: 4), 0.53125, "semiStructuredByteRatio(valueBytes: 4)")
     #expect(throws: PruningError.invalidByteWidth(0)) { try semiStructuredByteRatio(valueBytes: 0) }
   }
 
   @Test("Stored bytes: the worked row takes 9 bytes in fp16 against 16 dense")
   func storageBytes() throws {
     let c = try SemiStructuredMatrix(prunedRow)
-    #expect(try c.storageBytes(valueBytes: 2) == 9)
-    #expect(try c.storageBytes(valueBytes: 4) == 17)
+    try expectEqual(c.storageBytes(valueBytes: 2), 9, "c.storageBytes(valueBytes: 2)")
+    try expectEqual(c.storageBytes(valueBytes: 4), 17, "c.storageBytes(valueBytes: 4)")
     let big = try SemiStructuredMatrix(Tensor(zeros: [64, 64]))
-    #expect(try big.storageBytes(valueBytes: 2) * 16 == 64 * 64 * 2 * 9)
+    try expectEqual(
+      big.storageBytes(valueBytes: 2) * 16, 64 * 64 * 2 * 9,
+      "big.storageBytes(valueBytes: 2) * 16")
     #expect(throws: PruningError.invalidByteWidth(-2)) { try c.storageBytes(valueBytes: -2) }
   }
 }

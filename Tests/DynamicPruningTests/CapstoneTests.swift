@@ -13,7 +13,9 @@ struct CapstoneTests {
     let schedule = try DigitsCapstone.schedule()
     expectClose(try schedule.sparsity(atStep: 70), 0.7875, tolerance: 1e-12)
     expectClose(try schedule.sparsity(atStep: 140), 0.9, tolerance: 1e-12)
-    #expect(try (0...300).filter { try schedule.shouldPrune(atStep: $0) }.count == 15)
+    try expectEqual(
+      (0...300).filter { try schedule.shouldPrune(atStep: $0) }.count, 15,
+      "(0...300).filter { try schedule.shouldPrune(atStep: $0) }.count")
   }
 
   @Test("90 % of the weights pruned, test accuracy within 2 points of the dense baseline")
@@ -49,6 +51,6 @@ struct CapstoneTests {
     // Reproducible: the same seed gives the same model, bit for bit.
     let again = try DigitsCapstone.run(baseline: baseline, train: train)
     #expect(again.model == result.model)
-    #expect(again.masks == result.masks)
+    expectEqual(again.masks, result.masks, "again.masks")
   }
 }

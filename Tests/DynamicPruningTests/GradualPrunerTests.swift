@@ -10,11 +10,11 @@ struct GradualPrunerTests {
     let schedule = try ConstantSparsity(targetSparsity: 0.5, beginStep: 0, frequency: 2)
     var pruner = try GradualPruner(schedule: schedule, shapes: [[1, 4]])
     var weights = [tensor([[0.4, -0.1, 0.3, 0.2]])]
-    #expect(try pruner.update(&weights, atStep: 0))
+    try expectEqual(pruner.update(&weights, atStep: 0), true, "pruner.update(&weights, atStep: 0)")
     expectClose(weights[0], tensor([[0.4, 0, 0.3, 0]]))
     expectMask(pruner.masks[0], equals: [true, false, true, false])
     weights = [tensor([[0.41, 0.05, 0.29, -0.02]])]  // an optimiser step moved them
-    #expect(try !pruner.update(&weights, atStep: 1))
+    try expectEqual(pruner.update(&weights, atStep: 1), false, "pruner.update(&weights, atStep: 1)")
     expectClose(weights[0], tensor([[0.41, 0, 0.29, 0]]))
   }
 
@@ -29,8 +29,9 @@ struct GradualPrunerTests {
     for step in 1..<6 {
       weights = [RandomData.tensor(shape: [3, 5], seed: UInt64(step), in: 0.5...1)]
       let before = weights[0]
-      #expect(try !pruner.update(&weights, atStep: step))
-      #expect(pruner.masks == masks, "masks change only at gated steps")
+      try expectEqual(
+        pruner.update(&weights, atStep: step), false, "pruner.update(&weights, atStep: step)")
+      expectEqual(pruner.masks, masks, "pruner.masks", "masks change only at gated steps")
       for index in 0..<15 {
         let expected = masks[0].isKept[index] ? before[flat: index] : 0
         #expect(weights[0][flat: index] == expected, "step \(step), index \(index)")
@@ -63,10 +64,11 @@ struct GradualPrunerTests {
       RandomData.distinctMagnitudes(shape: shape, seed: UInt64(40 + index))
     }
     let original = weights
-    #expect(try !pruner.update(&weights, atStep: 4))
+    try expectEqual(pruner.update(&weights, atStep: 4), false, "pruner.update(&weights, atStep: 4)")
     #expect(weights == original)
     #expect(pruner.masks.allSatisfy { $0.prunedCount == 0 })
-    #expect(try pruner.update(&weights, atStep: 15))
+    try expectEqual(
+      pruner.update(&weights, atStep: 15), true, "pruner.update(&weights, atStep: 15)")
     let s = Oracle.polynomial(step: 15, initial: 0.1, final: 0.7, begin: 5, end: 25)
     for (index, shape) in shapes.enumerated() {
       let n = Tensor.elementCount(of: shape)
@@ -194,7 +196,7 @@ struct GradualPrunerTests {
     let biases = model.biases
     var pruner = try GradualPruner(
       schedule: try ConstantSparsity(targetSparsity: 0.5), shapes: model.weights.map(\.shape))
-    #expect(try pruner.update(&model, atStep: 0))
+    try expectEqual(pruner.update(&model, atStep: 0), true, "pruner.update(&model, atStep: 0)")
     #expect(model.biases == biases)
     #expect(model.weights.map { $0.scalars.filter { $0 == 0 }.count } == [12, 6])
   }

@@ -78,7 +78,7 @@ struct IterativeMagnitudePruningTests {
     #expect(fake.calls[0].weights == initial)
     #expect(fake.calls[0].masks.allSatisfy { $0.prunedCount == 0 })
     for round in 1...3 {
-      #expect(fake.calls[round + 1].masks == records[round].masks)
+      expectEqual(fake.calls[round + 1].masks, records[round].masks, "fake.calls[round + 1].masks")
       #expect(fake.calls[round + 1].weights == records[round].startWeights)
     }
   }

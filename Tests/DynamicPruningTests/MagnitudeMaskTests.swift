@@ -38,11 +38,20 @@ struct MagnitudeMaskTests {
   @Test("Sparsity 0, a single weight, and no weights at all")
   func edges() throws {
     let w = RandomData.tensor(shape: [4, 5], seed: 4)
-    #expect(try magnitudeMask(w, sparsity: 0).keptCount == 20)
-    #expect(try magnitudeMask(Tensor([3]), sparsity: 0.5).keptCount == 1)  // round(0.5) = 0
-    #expect(try magnitudeMask(Tensor([3]), sparsity: 0.51).keptCount == 0)
-    #expect(try magnitudeMask(Tensor([]), sparsity: 0.9).count == 0)
-    #expect(try magnitudeMask(w, sparsity: 0.999).keptCount == 0)  // round(19.98) = 20
+    try expectEqual(
+      magnitudeMask(w, sparsity: 0).keptCount, 20, "magnitudeMask(w, sparsity: 0).keptCount")
+    try expectEqual(
+      magnitudeMask(Tensor([3]), sparsity: 0.5).keptCount, 1,
+      "magnitudeMask(Tensor([3]), sparsity: 0.5).keptCount")  // round(0.5) = 0
+    try expectEqual(
+      magnitudeMask(Tensor([3]), sparsity: 0.51).keptCount, 0,
+      "magnitudeMask(Tensor([3]), sparsity: 0.51).keptCount")
+    try expectEqual(
+      magnitudeMask(Tensor([]), sparsity: 0.9).count, 0,
+      "magnitudeMask(Tensor([]), sparsity: 0.9).count")
+    try expectEqual(
+      magnitudeMask(w, sparsity: 0.999).keptCount, 0,
+      "magnitudeMask(w, sparsity: 0.999).keptCount")  // round(19.98) = 20
   }
 
   @Test(

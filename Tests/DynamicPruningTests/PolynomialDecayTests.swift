@@ -30,7 +30,7 @@ struct PolynomialDecayTests {
     expectClose(try delayed.sparsity(atStep: 200), 0.5, tolerance: 1e-12)
     // Halfway: 0.8 + (0.5 − 0.8) · 0.5³ = 0.7625.
     expectClose(try delayed.sparsity(atStep: 400), 0.7625, tolerance: 1e-12)
-    #expect(try !delayed.shouldPrune(atStep: 100))
+    try expectEqual(delayed.shouldPrune(atStep: 100), false, "delayed.shouldPrune(atStep: 100)")
   }
 
   @Test("Zhu & Gupta's example: 0 → 0.9 over ten updates of 100 steps reaches 0.7875 at 500")
@@ -88,7 +88,9 @@ struct PolynomialDecayTests {
     #expect(open == Array(stride(from: 0, through: 1000, by: 100)))
     let offset = try PolynomialDecay(
       initialSparsity: 0, finalSparsity: 0.5, beginStep: 30, endStep: 90, frequency: 20)
-    #expect(try (0...200).filter { try offset.shouldPrune(atStep: $0) } == [30, 50, 70, 90])
+    try expectEqual(
+      (0...200).filter { try offset.shouldPrune(atStep: $0) }, [30, 50, 70, 90],
+      "(0...200).filter { try offset.shouldPrune(atStep: $0) }")
   }
 
   @Test("Bad steps throw: end −1 (a decay must end), end = begin, end < begin, begin < 0")
@@ -150,28 +152,32 @@ struct ConstantSparsityTests {
   func constant() throws {
     let schedule = try ConstantSparsity(targetSparsity: 0.5, beginStep: 2000)
     for step in [-1, 0, 1999, 2000, 2050, 9900, 1_000_000] {
-      #expect(try schedule.sparsity(atStep: step) == 0.5)
+      try expectEqual(schedule.sparsity(atStep: step), 0.5, "schedule.sparsity(atStep: step)")
     }
-    #expect(try !schedule.shouldPrune(atStep: 0))
-    #expect(try schedule.shouldPrune(atStep: 2000))
-    #expect(try !schedule.shouldPrune(atStep: 2050))
-    #expect(try schedule.shouldPrune(atStep: 9900))
+    try expectEqual(schedule.shouldPrune(atStep: 0), false, "schedule.shouldPrune(atStep: 0)")
+    try expectEqual(schedule.shouldPrune(atStep: 2000), true, "schedule.shouldPrune(atStep: 2000)")
+    try expectEqual(schedule.shouldPrune(atStep: 2050), false, "schedule.shouldPrune(atStep: 2050)")
+    try expectEqual(schedule.shouldPrune(atStep: 9900), true, "schedule.shouldPrune(atStep: 9900)")
   }
 
   @Test("Defaults are TensorFlow's: begin 0, end −1, every 100 steps")
   func defaults() throws {
     let schedule = try ConstantSparsity(targetSparsity: 0.3)
     #expect((schedule.beginStep, schedule.endStep, schedule.frequency) == (0, -1, 100))
-    #expect(try schedule.shouldPrune(atStep: 0))
-    #expect(try schedule.shouldPrune(atStep: 700_000))
-    #expect(try !schedule.shouldPrune(atStep: 700_001))
+    try expectEqual(schedule.shouldPrune(atStep: 0), true, "schedule.shouldPrune(atStep: 0)")
+    try expectEqual(
+      schedule.shouldPrune(atStep: 700_000), true, "schedule.shouldPrune(atStep: 700_000)")
+    try expectEqual(
+      schedule.shouldPrune(atStep: 700_001), false, "schedule.shouldPrune(atStep: 700_001)")
   }
 
   @Test("A bounded range opens the gate at both ends and not beyond")
   func bounded() throws {
     let schedule = try ConstantSparsity(
       targetSparsity: 0.75, beginStep: 10, endStep: 40, frequency: 15)
-    #expect(try (0...100).filter { try schedule.shouldPrune(atStep: $0) } == [10, 25, 40])
+    try expectEqual(
+      (0...100).filter { try schedule.shouldPrune(atStep: $0) }, [10, 25, 40],
+      "(0...100).filter { try schedule.shouldPrune(atStep: $0) }")
     #expect(schedule.targetSparsity == 0.75)
   }
 

@@ -16,38 +16,46 @@ struct PruningGateTests {
   @Test("The grid is counted from the begin step, not from 0")
   func countedFromBegin() throws {
     let gate = try PruningGate(beginStep: 50, endStep: 400, frequency: 100)
-    #expect(try gate.shouldPrune(atStep: 50))
-    #expect(try gate.shouldPrune(atStep: 150))
-    #expect(try !gate.shouldPrune(atStep: 100))
-    #expect(try !gate.shouldPrune(atStep: 0))
-    #expect(try !gate.shouldPrune(atStep: 450))
+    try expectEqual(gate.shouldPrune(atStep: 50), true, "gate.shouldPrune(atStep: 50)")
+    try expectEqual(gate.shouldPrune(atStep: 150), true, "gate.shouldPrune(atStep: 150)")
+    try expectEqual(gate.shouldPrune(atStep: 100), false, "gate.shouldPrune(atStep: 100)")
+    try expectEqual(gate.shouldPrune(atStep: 0), false, "gate.shouldPrune(atStep: 0)")
+    try expectEqual(gate.shouldPrune(atStep: 450), false, "gate.shouldPrune(atStep: 450)")
   }
 
   @Test("End step −1 never stops pruning")
   func neverStops() throws {
     let gate = try PruningGate(beginStep: 20, endStep: -1, frequency: 10)
-    #expect(try gate.shouldPrune(atStep: 20))
-    #expect(try gate.shouldPrune(atStep: 1_000_000))
-    #expect(try !gate.shouldPrune(atStep: 1_000_005))
-    #expect(try !gate.shouldPrune(atStep: 10))
+    try expectEqual(gate.shouldPrune(atStep: 20), true, "gate.shouldPrune(atStep: 20)")
+    try expectEqual(
+      gate.shouldPrune(atStep: 1_000_000), true, "gate.shouldPrune(atStep: 1_000_000)")
+    try expectEqual(
+      gate.shouldPrune(atStep: 1_000_005), false, "gate.shouldPrune(atStep: 1_000_005)")
+    try expectEqual(gate.shouldPrune(atStep: 10), false, "gate.shouldPrune(atStep: 10)")
   }
 
   @Test("Defaults are TensorFlow's: end −1, every 100 steps")
   func defaults() throws {
     let gate = try PruningGate(beginStep: 0)
     #expect(gate.endStep == -1 && gate.frequency == 100)
-    #expect(try gate.shouldPrune(atStep: 123_400))
-    #expect(try !gate.shouldPrune(atStep: 123_450))
+    try expectEqual(gate.shouldPrune(atStep: 123_400), true, "gate.shouldPrune(atStep: 123_400)")
+    try expectEqual(gate.shouldPrune(atStep: 123_450), false, "gate.shouldPrune(atStep: 123_450)")
   }
 
   @Test("A single-step range and frequency 1 behave at the edges")
   func edges() throws {
     let single = try PruningGate(beginStep: 7, endStep: 7, frequency: 3)
-    #expect(try (0...20).filter { try single.shouldPrune(atStep: $0) } == [7])
+    try expectEqual(
+      (0...20).filter { try single.shouldPrune(atStep: $0) }, [7],
+      "(0...20).filter { try single.shouldPrune(atStep: $0) }")
     let every = try PruningGate(beginStep: 2, endStep: 5, frequency: 1)
-    #expect(try (0...8).filter { try every.shouldPrune(atStep: $0) } == [2, 3, 4, 5])
+    try expectEqual(
+      (0...8).filter { try every.shouldPrune(atStep: $0) }, [2, 3, 4, 5],
+      "(0...8).filter { try every.shouldPrune(atStep: $0) }")
     let offGrid = try PruningGate(beginStep: 0, endStep: 250, frequency: 100)
-    #expect(try (0...300).filter { try offGrid.shouldPrune(atStep: $0) } == [0, 100, 200])
+    try expectEqual(
+      (0...300).filter { try offGrid.shouldPrune(atStep: $0) }, [0, 100, 200],
+      "(0...300).filter { try offGrid.shouldPrune(atStep: $0) }")
   }
 
   @Test("Random gates open at exactly the steps of an enumerated grid", arguments: RandomData.seeds)

@@ -51,7 +51,8 @@ struct CheckReportTests {
     let output = try Fixtures.recorded("Crashing-output.txt")
     let text = try report(
       "Crashing.jsonl", exercise: 2, result: CommandResult(status: 1, standardOutput: output))
-    #expect(text.contains("crashed: Index out of range"))
+    #expect(text.contains("crashed in \"A single value has no second\""))
+    #expect(text.contains(": Index out of range — 1/2 passed before it stopped"))
     #expect(text.contains("Running when it crashed:"))
     #expect(text.contains("\"A single value has no second\""))
     #expect(text.contains(#"KIT_ONLY=Crashing swift test --filter '^CrashingTests\.'"#))

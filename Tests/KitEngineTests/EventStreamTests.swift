@@ -49,6 +49,21 @@ struct EventStreamTests {
     #expect(run.unfinishedTests.map(\.displayName) == ["A single value has no second"])
   }
 
+  @Test("Each test case is counted as it ends, so a test stopped part-way says how far it got")
+  func testCasesCounted() throws {
+    let lines = try Fixtures.recorded("Untouched.jsonl").split(separator: "\n")
+    let firstCaseEnd = try #require(lines.firstIndex { $0.contains("\"testCaseEnded\"") })
+    let cut = lines[...firstCaseEnd].joined(separator: "\n")
+    let run = EventStream.parse(cut)
+    let twice = try #require(run.tests.first { $0.id.contains("twice") })
+    #expect(twice.status == .unfinished)
+    #expect(twice.finishedCases == 1)
+    #expect(run.runningTest?.id == twice.id)
+    let whole = EventStream.parse(try Fixtures.recorded("Untouched.jsonl"))
+    let finished = whole.tests.first { $0.id.contains("twice") }?.finishedCases
+    #expect(finished == 2)
+  }
+
   @Test("A run stopped by its time limit keeps the results it had")
   func stoppedRun() throws {
     let run = EventStream.parse(try Fixtures.recorded("Hanging.jsonl"))

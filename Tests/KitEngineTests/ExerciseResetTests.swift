@@ -119,3 +119,44 @@ struct ExerciseResetTests {
     #expect(throws: KitError.self) { try reset.plan(for: Exercise(number: "01", name: "Passing")) }
   }
 }
+
+@Suite("Resetting from the pristine copy the kit carries")
+struct CarriedPristineResetTests {
+  let total = "Exercises/01-Passing/Total.swift"
+
+  @Test("Without git at all, the stubs come back from .kit/pristine, after a backup")
+  func withoutGit() throws {
+    let root = try makeTemporaryFolder("nogit")
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try write("stub\n", to: "\(root)/.kit/pristine/01-Passing/Total.swift")
+    try write("mine\n", to: "\(root)/\(total)")
+    let reset = ExerciseReset(
+      catalogue: Fixtures.miniCatalogue(root: root), runner: ProcessRunner())
+    let plan = try reset.plan(for: Exercise(number: "01", name: "Passing"))
+    #expect(plan.revision == ".kit/pristine/01-Passing")
+    #expect(plan.changes == [ResetChange(path: total, kind: .modified)])
+    let backup = try reset.apply([plan], date: Date(timeIntervalSince1970: 0))
+    let restored = try String(contentsOfFile: "\(root)/\(total)", encoding: .utf8)
+    #expect(restored == "stub\n")
+    let kept = try String(contentsOfFile: "\(root)/\(backup)/\(total)", encoding: .utf8)
+    #expect(kept == "mine\n")
+  }
+
+  @Test("After the learner committed their work, reset still restores the stubs")
+  func afterCommit() throws {
+    let repository = try Repository("committed")
+    defer { repository.remove() }
+    try write("stub\n", to: "\(repository.root)/.kit/pristine/01-Passing/Total.swift")
+    try write("# 01 Passing\n", to: "\(repository.root)/.kit/pristine/01-Passing/README.md")
+    try repository.commitAll("pristine copy")
+    try write("solved\n", to: "\(repository.root)/\(total)")
+    try repository.commitAll("my solution")
+    let reset = ExerciseReset(
+      catalogue: Fixtures.miniCatalogue(root: repository.root), runner: repository.runner)
+    let plan = try reset.plan(for: Exercise(number: "01", name: "Passing"))
+    #expect(plan.changes == [ResetChange(path: total, kind: .modified)])
+    try reset.apply([plan], date: Date(timeIntervalSince1970: 0))
+    #expect(try repository.read(total) == "stub\n")
+    #expect(try repository.read(".kit-backups/1970-01-01T00-00-00/\(total)") == "solved\n")
+  }
+}

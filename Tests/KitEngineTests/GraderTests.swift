@@ -94,6 +94,7 @@ struct GraderTests {
       ])
     for test in tests {
       #expect(test.arguments.contains("--skip-build"))
+      #expect(test.arguments.contains("--no-parallel"))
       #expect(test.value(after: "--event-stream-version") == "6.3")
       #expect(test.timeout == 7)
       #expect(

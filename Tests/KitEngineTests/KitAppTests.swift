@@ -28,6 +28,14 @@ struct ScriptedKit {
   func run(_ arguments: [String], answers: [String] = []) -> (
     status: Int32, console: RecordingConsole
   ) {
+    let (status, console, _) = runLogged(arguments, answers: answers)
+    return (status, console)
+  }
+
+  /// Runs the kit and also returns every `swift` command it ran.
+  func runLogged(_ arguments: [String], answers: [String] = []) -> (
+    status: Int32, console: RecordingConsole, swift: [ShellCommand]
+  ) {
     let console = RecordingConsole(answers: answers)
     let real = ProcessRunner()
     let runner = ScriptedRunner { command in
@@ -49,7 +57,8 @@ struct ScriptedKit {
       console: console, environment: ["XDG_STATE_HOME": state], runner: runner,
       currentDirectory: root + "/Exercises", displayName: "kit",
       now: { Date(timeIntervalSince1970: 86_400) })
-    return (app.run(arguments), console)
+    let status = app.run(arguments)
+    return (status, console, runner.commands.filter { $0.program == "swift" })
   }
 
   func remove() {
@@ -60,6 +69,42 @@ struct ScriptedKit {
 
 @Suite("The kit command", .serialized)
 struct KitAppTests {
+  @Test("The board reuses the grades of unchanged exercises and grades only what changed")
+  func boardReusesGrades() throws {
+    let kit = try ScriptedKit()
+    defer { kit.remove() }
+    let first = kit.runLogged(["status"])
+    #expect(first.swift.contains { $0.arguments.starts(with: ["package", "dump-package"]) })
+    let firstTests = first.swift.filter { $0.arguments.first == "test" }
+    #expect(firstTests.count == 6, "one test run per exercise")
+
+    let again = kit.runLogged(["status"])
+    let againCommands = again.swift.map(\.commandLine)
+    #expect(againCommands.isEmpty, "nothing changed, yet it ran: \(againCommands)")
+    #expect(again.console.output == first.console.output)
+
+    try write("// edited\n", to: kit.root + "/Exercises/02-Failing/Extra.swift")
+    let edited = kit.runLogged(["status"])
+    let builds = edited.swift.filter { $0.arguments.first == "build" }
+    let tests = edited.swift.compactMap { $0.value(after: "--filter") }
+    #expect(builds.count == 1)
+    #expect(tests == [#"^FailingTests\."#])
+  }
+
+  @Test("The shared build comes first, with no KIT_ONLY; a failure falls back to .build-kit")
+  func sharedBuildFirst() throws {
+    let kit = try ScriptedKit()
+    defer { kit.remove() }
+    let run = kit.runLogged(["check", "passing"])
+    let builds = run.swift.filter { $0.arguments.first == "build" }
+    let first = try #require(builds.first)
+    #expect(first.value(after: "--scratch-path") == ".build")
+    #expect(first.environment["KIT_ONLY"] == .some(nil))
+    let test = try #require(run.swift.first { $0.arguments.first == "test" })
+    #expect(test.value(after: "--scratch-path") == ".build")
+    #expect(test.environment["KIT_ONLY"] == .some(nil))
+  }
+
   @Test("Hints come one level at a time, remembered between runs, or by the level asked for")
   func hints() throws {
     let kit = try ScriptedKit()

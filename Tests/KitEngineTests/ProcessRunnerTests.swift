@@ -1,3 +1,4 @@
+import Foundation
 import KitEngine
 import Testing
 
@@ -32,13 +33,42 @@ struct ProcessRunnerTests {
     #expect(result.wasSignalled && result.status == 2)
   }
 
-  @Test("A program that ignores SIGINT is killed once the grace period is over")
-  func kill() throws {
+  @Test("A program that ignores SIGINT is terminated with SIGTERM after half the grace period")
+  func terminate() throws {
     let script = "trap '' INT; while :; do sleep 0.05; done"
     let result = try runner.run(
-      ShellCommand("sh", ["-c", script], in: "/", timeout: 0.2, grace: 0.2))
+      ShellCommand("sh", ["-c", script], in: "/", timeout: 0.2, grace: 0.4))
+    #expect(result.timedOut)
+    #expect(result.wasSignalled && result.status == 15)
+  }
+
+  @Test("A program that ignores SIGINT and SIGTERM is killed once the grace period is over")
+  func kill() throws {
+    let script = "trap '' INT TERM; while :; do sleep 0.05; done"
+    let result = try runner.run(
+      ShellCommand("sh", ["-c", script], in: "/", timeout: 0.2, grace: 0.4))
     #expect(result.timedOut)
     #expect(result.wasSignalled && result.status == 9)
+  }
+
+  @Test("At the time limit, the processes the program started are stopped too")
+  func family() throws {
+    let folder = try makeTemporaryFolder("family")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let pids = folder + "/pids"
+    let script = """
+      setsid sh -c 'trap "" INT; while :; do sleep 0.05; done' & echo $! >> \(pids)
+      sh -c 'while :; do sleep 0.05; done' & echo $! >> \(pids)
+      while :; do sleep 0.05; done
+      """
+    let result = try runner.run(
+      ShellCommand("sh", ["-c", script], in: "/", timeout: 0.5, grace: 0.4))
+    #expect(result.timedOut)
+    let started = try processIDs(in: pids)
+    #expect(started.count == 2)
+    let survivors = waitForExit(started, seconds: 5)
+    #expect(survivors.isEmpty, "still running: \(survivors)")
+    for pid in survivors { Foundation.kill(pid, SIGKILL) }
   }
 
   @Test("Shell lines quote what needs quoting, for messages")

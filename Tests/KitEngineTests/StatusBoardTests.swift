@@ -44,15 +44,61 @@ struct StatusBoardTests {
     #expect(lines[1].contains("in progress") && lines[1].hasSuffix("1/2"))
     #expect(
       lines[2].hasSuffix(
-        "crashed: Index out of range at Exercises/03-Crashing/Second.swift:9 (1/2 passed before it stopped)"
+        "crashed: Index out of range at Exercises/03-Crashing/Second.swift:9 — 1/2 passed before it stopped"
       ))
-    #expect(lines[3].hasSuffix("timed out after 5 s (1/2 passed before it stopped)"))
+    #expect(lines[3].hasSuffix("timed out after 5 s — 1/2 passed before it stopped"))
     #expect(
       lines[4].hasSuffix(
         "does not compile: cannot find 'factor' in scope at Exercises/05-Broken/Doubled.swift:9"))
     #expect(lines[5].contains("not started") && lines[5].hasSuffix("0/2"))
     #expect(text.contains("5/10 checks · 1 of 6 exercises passed"))
     #expect(!text.contains("\u{1B}["))
+  }
+
+  @Test("A crash or a time-out names the one test running and counts every test that ended")
+  func runningTest() {
+    let tests =
+      (0..<41).map { TestRecord(id: "T.S/p\($0)()", displayName: "p\($0)", status: .passed) }
+      + [
+        TestRecord(
+          id: "T.S/trap()", displayName: "The σ rule keeps the outliers",
+          location: SourceLocation(path: "Tests/CrashingTests/SecondTests.swift", line: 30),
+          status: .unfinished)
+      ]
+      + (0..<6).map { TestRecord(id: "T.S/n\($0)()", displayName: "n\($0)", status: .notRun) }
+    let run = TestRun(tests: tests, started: true, ended: false)
+    let crash = Grade(
+      exercise: catalogue.exercises[2],
+      status: .crashed(CrashReport(message: "Fatal error: boom")), run: run)
+    let slow = Grade(exercise: catalogue.exercises[3], status: .timedOut(seconds: 60), run: run)
+    let board = StatusBoard(
+      catalogue: catalogue, grades: [crash, slow], style: .plain, command: "kit")
+    let crashRow = board.row(for: crash)
+    #expect(
+      crashRow
+        == "crashed in \"The σ rule keeps the outliers\" (Tests/CrashingTests/SecondTests.swift:30): "
+        + "Fatal error: boom — 41/48 passed before it stopped")
+    let slowRow = board.row(for: slow)
+    #expect(
+      slowRow
+        == "timed out after 60 s in \"The σ rule keeps the outliers\" "
+        + "(Tests/CrashingTests/SecondTests.swift:30) — 41/48 passed before it stopped")
+  }
+
+  @Test("The total is the catalogue's: a crash or a compile error never shrinks it")
+  func totalNeverShrinks() {
+    var crashed = grade(2, .crashed(CrashReport(message: "boom")), passed: 1, total: 1)
+    crashed.run.ended = false
+    crashed.declaredCount = 2
+    var broken = grade(4, .doesNotCompile(nil, message: "error"))
+    broken.declaredCount = 3
+    var passed = grade(0, .passed, passed: 2, total: 2)
+    passed.declaredCount = 2
+    let board = StatusBoard(
+      catalogue: catalogue, grades: [passed, crashed, broken], style: .plain, command: "kit")
+    let text = board.render()
+    #expect(text.contains("3/7 checks · 1 of 3 exercises passed"), "the board:\n\(text)")
+    #expect(board.row(for: crashed).hasSuffix("1/2 passed before it stopped"))
   }
 
   @Test("The next step is the first exercise that does not pass, with the check command")

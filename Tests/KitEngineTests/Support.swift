@@ -147,3 +147,29 @@ enum StreamBuilder {
     return lines.joined(separator: "\n") + "\n"
   }
 }
+
+/// The process IDs listed in a file, one a line.
+func processIDs(in path: String) throws -> [Int32] {
+  try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+    .compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
+}
+
+/// Whether a process still runs: it exists and is not a zombie left for its new parent to reap.
+func isRunning(_ pid: Int32) -> Bool {
+  if let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat") {
+    let text = String(decoding: stat, as: UTF8.self)
+    guard let close = text.lastIndex(of: ")") else { return false }
+    return text[text.index(after: close)...].split(separator: " ").first != "Z"
+  }
+  return kill(pid, 0) == 0
+}
+
+/// Waits, up to a bound, for processes to end; returns the ones still running.
+func waitForExit(_ pids: [Int32], seconds: Double) -> [Int32] {
+  let deadline = Date().addingTimeInterval(seconds)
+  while true {
+    let running = pids.filter(isRunning)
+    if running.isEmpty || Date() >= deadline { return running }
+    usleep(20_000)
+  }
+}

@@ -14,7 +14,8 @@ struct AccuracyTests {
 
   @Test("The worked example: top-1 0.5, top-2 0.75, top-3 1")
   func workedExample() throws {
-    #expect(try predictedClasses(logits: logits) == [1, 0, 2, 0])
+    try expectEqual(
+      predictedClasses(logits: logits), [1, 0, 2, 0], "predictedClasses(logits: logits)")
     expectClose(try accuracy(logits: logits, labels: labels), 0.5)
     expectClose(try topKAccuracy(logits: logits, labels: labels, k: 1), 0.5)
     expectClose(try topKAccuracy(logits: logits, labels: labels, k: 2), 0.75)
@@ -24,7 +25,7 @@ struct AccuracyTests {
   @Test("Top-1 ties go to the lower class index")
   func topOneTies() throws {
     let tied = try Tensor(rows: [[0.7, 0.7, 0.1], [0.2, 0.2, 0.2]])
-    #expect(try predictedClasses(logits: tied) == [0, 0])
+    try expectEqual(predictedClasses(logits: tied), [0, 0], "predictedClasses(logits: tied)")
     expectClose(try accuracy(logits: tied, labels: [0, 0]), 1)
     expectClose(try accuracy(logits: tied, labels: [1, 2]), 0, "a tied higher index is wrong")
     expectClose(try accuracy(logits: tied, labels: [0, 1]), 0.5)
@@ -72,13 +73,16 @@ struct AccuracyTests {
     let expectedPredictions = rows.map { row in
       row.indices.min { a, b in row[a] != row[b] ? row[a] > row[b] : a < b } ?? -1
     }
-    #expect(try predictedClasses(logits: tensor) == expectedPredictions)
+    try expectEqual(
+      predictedClasses(logits: tensor), expectedPredictions, "predictedClasses(logits: tensor)")
   }
 
   @Test("One class, one example, and an empty batch of predictions")
   func edges() throws {
     expectClose(try accuracy(logits: Tensor(rows: [[-4]]), labels: [0]), 1)
-    #expect(try predictedClasses(logits: Tensor(zeros: [0, 3])).isEmpty)
+    try expectEqual(
+      predictedClasses(logits: Tensor(zeros: [0, 3])).isEmpty, true,
+      "predictedClasses(logits: Tensor(zeros: [0, 3])).isEmpty")
   }
 
   @Test("Bad shapes, an empty batch and a bad k throw the exact error")

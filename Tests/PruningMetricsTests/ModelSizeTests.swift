@@ -7,35 +7,63 @@ import Testing
 struct ModelSizeTests {
   @Test("The worked example: a [4, 8] weight with 8 non-zeros")
   func workedExample() throws {
-    #expect(try storageBytes(shape: [4, 8], nonZeroCount: 8, format: .dense) == 128)
-    #expect(try storageBytes(shape: [4, 8], nonZeroCount: 8, format: .csr) == 84)
-    #expect(try storageBytes(shape: [4, 8], nonZeroCount: 8, format: .bitmask) == 36)
+    try expectEqual(
+      storageBytes(shape: [4, 8], nonZeroCount: 8, format: .dense), 128,
+      "storageBytes(shape: [4, 8], nonZeroCount: 8, format: .dense)")
+    try expectEqual(
+      storageBytes(shape: [4, 8], nonZeroCount: 8, format: .csr), 84,
+      "storageBytes(shape: [4, 8], nonZeroCount: 8, format: .csr)")
+    try expectEqual(
+      storageBytes(shape: [4, 8], nonZeroCount: 8, format: .bitmask), 36,
+      "storageBytes(shape: [4, 8], nonZeroCount: 8, format: .bitmask)")
   }
 
   @Test("scipy's CSR break-even for 1000 × 1000 float32/int32: 499,499 non-zeros and not 499,500")
   func csrBreakEven() throws {
     let shape = [1000, 1000]
-    #expect(try storageBytes(shape: shape, nonZeroCount: 499_499, format: .csr) == 3_999_996)
-    #expect(try storageBytes(shape: shape, nonZeroCount: 499_500, format: .csr) == 4_000_004)
-    #expect(try storageBytes(shape: shape, nonZeroCount: 499_500, format: .dense) == 4_000_000)
+    try expectEqual(
+      storageBytes(shape: shape, nonZeroCount: 499_499, format: .csr), 3_999_996,
+      "storageBytes(shape: shape, nonZeroCount: 499_499, format: .csr)")
+    try expectEqual(
+      storageBytes(shape: shape, nonZeroCount: 499_500, format: .csr), 4_000_004,
+      "storageBytes(shape: shape, nonZeroCount: 499_500, format: .csr)")
+    try expectEqual(
+      storageBytes(shape: shape, nonZeroCount: 499_500, format: .dense), 4_000_000,
+      "storageBytes(shape: shape, nonZeroCount: 499_500, format: .dense)")
   }
 
   @Test("CSR rows: a bias is one row; a conv weight is [out, in · kh · kw]; bits round up")
   func rowsAndBits() throws {
-    #expect(try storageBytes(shape: [5], nonZeroCount: 2, format: .csr) == 16 + 8)
-    #expect(try storageBytes(shape: [], nonZeroCount: 1, format: .csr) == 8 + 8)
-    #expect(try storageBytes(shape: [2, 3, 3, 3], nonZeroCount: 5, format: .csr) == 40 + 12)
-    #expect(try storageBytes(shape: [0, 7], nonZeroCount: 0, format: .csr) == 4)
-    #expect(try storageBytes(shape: [9], nonZeroCount: 0, format: .bitmask) == 2)
-    #expect(try storageBytes(shape: [2, 3, 3, 3], nonZeroCount: 5, format: .bitmask) == 7 + 20)
+    try expectEqual(
+      storageBytes(shape: [5], nonZeroCount: 2, format: .csr), 16 + 8,
+      "storageBytes(shape: [5], nonZeroCount: 2, format: .csr)")
+    try expectEqual(
+      storageBytes(shape: [], nonZeroCount: 1, format: .csr), 8 + 8,
+      "storageBytes(shape: [], nonZeroCount: 1, format: .csr)")
+    try expectEqual(
+      storageBytes(shape: [2, 3, 3, 3], nonZeroCount: 5, format: .csr), 40 + 12,
+      "storageBytes(shape: [2, 3, 3, 3], nonZeroCount: 5, format: .csr)")
+    try expectEqual(
+      storageBytes(shape: [0, 7], nonZeroCount: 0, format: .csr), 4,
+      "storageBytes(shape: [0, 7], nonZeroCount: 0, format: .csr)")
+    try expectEqual(
+      storageBytes(shape: [9], nonZeroCount: 0, format: .bitmask), 2,
+      "storageBytes(shape: [9], nonZeroCount: 0, format: .bitmask)")
+    try expectEqual(
+      storageBytes(shape: [2, 3, 3, 3], nonZeroCount: 5, format: .bitmask), 7 + 20,
+      "storageBytes(shape: [2, 3, 3, 3], nonZeroCount: 5, format: .bitmask)")
   }
 
   @Test("A tensor's bytes count its non-zeros; -0.0 is zero")
   func tensorBytes() throws {
     let tensor = Tensor([0, 2, 0, -0.0, 3, 0, 0, 4])
-    #expect(try storageBytes(of: tensor, format: .dense) == 32)
-    #expect(try storageBytes(of: tensor, format: .csr) == 32)
-    #expect(try storageBytes(of: tensor, format: .bitmask) == 13)
+    try expectEqual(
+      storageBytes(of: tensor, format: .dense), 32, "storageBytes(of: tensor, format: .dense)")
+    try expectEqual(
+      storageBytes(of: tensor, format: .csr), 32, "storageBytes(of: tensor, format: .csr)")
+    try expectEqual(
+      storageBytes(of: tensor, format: .bitmask), 13,
+      "storageBytes(of: tensor, format: .bitmask)")
   }
 
   @Test("Random shapes and counts follow the three formulas", arguments: RandomData.seeds)
@@ -48,7 +76,9 @@ struct ModelSizeTests {
       let expected = Oracle.bytes(shape: shape, nonZeros: nonZeros)
       #expect(
         try storageBytes(shape: shape, nonZeroCount: nonZeros, format: .dense) == expected.dense)
-      #expect(try storageBytes(shape: shape, nonZeroCount: nonZeros, format: .csr) == expected.csr)
+      try expectEqual(
+        storageBytes(shape: shape, nonZeroCount: nonZeros, format: .csr), expected.csr,
+        "storageBytes(shape: shape, nonZeroCount: nonZeros, format: .csr)")
       #expect(
         try storageBytes(shape: shape, nonZeroCount: nonZeros, format: .bitmask) == expected.bitmask
       )
@@ -56,16 +86,22 @@ struct ModelSizeTests {
     let tensor = RandomData.tensor(shape: RandomData.shape(rank: 2, seed: seed), seed: seed)
       .map { abs($0) < 0.6 ? 0 : $0 }
     let expected = Oracle.bytes(shape: tensor.shape, nonZeros: Oracle.nonZeros(tensor))
-    #expect(try storageBytes(of: tensor, format: .csr) == expected.csr)
-    #expect(try storageBytes(of: tensor, format: .bitmask) == expected.bitmask)
+    try expectEqual(
+      storageBytes(of: tensor, format: .csr), expected.csr,
+      "storageBytes(of: tensor, format: .csr)")
+    try expectEqual(
+      storageBytes(of: tensor, format: .bitmask), expected.bitmask,
+      "storageBytes(of: tensor, format: .bitmask)")
   }
 
   @Test("A model's size sums every parameter tensor: the README's dense layer")
   func modelExample() throws {
     let model = Sequential([.dense(try Fixtures.exampleDense()), .relu])
-    #expect(try modelSize(of: model, format: .dense) == 32)
-    #expect(try modelSize(of: model, format: .csr) == 52)
-    #expect(try modelSize(of: model, format: .bitmask) == 18)
+    try expectEqual(
+      modelSize(of: model, format: .dense), 32, "modelSize(of: model, format: .dense)")
+    try expectEqual(modelSize(of: model, format: .csr), 52, "modelSize(of: model, format: .csr)")
+    try expectEqual(
+      modelSize(of: model, format: .bitmask), 18, "modelSize(of: model, format: .bitmask)")
   }
 
   @Test(
@@ -74,7 +110,8 @@ struct ModelSizeTests {
   func randomModels(seed: UInt64) throws {
     let (model, _) = try Fixtures.randomModel(seed: seed)
     let (total, _) = Oracle.parameters(of: model)
-    #expect(try modelSize(of: model, format: .dense) == 4 * total)
+    try expectEqual(
+      modelSize(of: model, format: .dense), 4 * total, "modelSize(of: model, format: .dense)")
     var csr = 0
     var bitmask = 0
     for layer in model.layers {
@@ -91,10 +128,12 @@ struct ModelSizeTests {
         bitmask += bytes.bitmask
       }
     }
-    #expect(try modelSize(of: model, format: .csr) == csr)
-    #expect(try modelSize(of: model, format: .bitmask) == bitmask)
+    try expectEqual(modelSize(of: model, format: .csr), csr, "modelSize(of: model, format: .csr)")
+    try expectEqual(
+      modelSize(of: model, format: .bitmask), bitmask, "modelSize(of: model, format: .bitmask)")
     let masked = try Fixtures.masked(model) { $0 % 3 != 0 }
-    #expect(try modelSize(of: masked, format: .dense) == 4 * total)
+    try expectEqual(
+      modelSize(of: masked, format: .dense), 4 * total, "modelSize(of: masked, format: .dense)")
   }
 
   struct FormatCase: Sendable, CustomTestStringConvertible {
@@ -137,11 +176,19 @@ struct ModelSizeTests {
   @Test("Equal sizes go to the earlier format: dense, then CSR, then bitmask")
   func ties() throws {
     // 31,250 zeros of 10⁶: bitmask 125,000 + 4 · 968,750 = 4,000,000 = dense.
-    #expect(try smallestFormat(shape: [1000, 1000], sparsity: 0.03125) == .dense)
-    #expect(try smallestFormat(shape: [1000, 1000], sparsity: 0.032) == .bitmask)
+    try expectEqual(
+      smallestFormat(shape: [1000, 1000], sparsity: 0.03125), .dense,
+      "smallestFormat(shape: [1000, 1000], sparsity: 0.03125)")
+    try expectEqual(
+      smallestFormat(shape: [1000, 1000], sparsity: 0.032), .bitmask,
+      "smallestFormat(shape: [1000, 1000], sparsity: 0.032)")
     // 2 non-zeros of [1, 128]: CSR 16 + 8 = 24, bitmask 16 + 8 = 24.
-    #expect(try smallestFormat(shape: [1, 128], sparsity: 126.0 / 128) == .csr)
-    #expect(try smallestFormat(shape: [0, 5], sparsity: 0.5) == .dense)
+    try expectEqual(
+      smallestFormat(shape: [1, 128], sparsity: 126.0 / 128), .csr,
+      "smallestFormat(shape: [1, 128], sparsity: 126.0 / 128)")
+    try expectEqual(
+      smallestFormat(shape: [0, 5], sparsity: 0.5), .dense,
+      "smallestFormat(shape: [0, 5], sparsity: 0.5)")
   }
 
   @Test(

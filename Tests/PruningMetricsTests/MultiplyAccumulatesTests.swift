@@ -18,27 +18,41 @@ struct MultiplyAccumulatesTests {
   func dense() throws {
     let layer = Layer.dense(
       try Dense(weight: Tensor(repeating: 1, shape: [3, 4]), bias: Tensor([1, 2, 3])))
-    #expect(try macs(of: layer, inputShape: [1, 4]) == 12)
-    #expect(try macs(of: layer, inputShape: [5, 4]) == 12)
-    #expect(try flops(of: layer, inputShape: [1, 4]) == 24)
+    try expectEqual(macs(of: layer, inputShape: [1, 4]), 12, "macs(of: layer, inputShape: [1, 4])")
+    try expectEqual(macs(of: layer, inputShape: [5, 4]), 12, "macs(of: layer, inputShape: [5, 4])")
+    try expectEqual(
+      flops(of: layer, inputShape: [1, 4]), 24, "flops(of: layer, inputShape: [1, 4])")
   }
 
   @Test("Conv2D: Cout · Hout · Wout · Cin · kh · kw, with stride and padding")
   func conv() throws {
     let same = try Self.conv(3, 8, kernel: 3, padding: 1)
-    #expect(try macs(of: same, inputShape: [1, 3, 32, 32]) == 221_184)
-    #expect(try flops(of: same, inputShape: [2, 3, 32, 32]) == 442_368)
+    try expectEqual(
+      macs(of: same, inputShape: [1, 3, 32, 32]), 221_184,
+      "macs(of: same, inputShape: [1, 3, 32, 32])")
+    try expectEqual(
+      flops(of: same, inputShape: [2, 3, 32, 32]), 442_368,
+      "flops(of: same, inputShape: [2, 3, 32, 32])")
     let strided = try Self.conv(2, 5, kernel: 3, stride: 2, padding: 1)  // 8×8 → 4×4
-    #expect(try macs(of: strided, inputShape: [1, 2, 8, 8]) == 5 * 16 * 2 * 9)
+    try expectEqual(
+      macs(of: strided, inputShape: [1, 2, 8, 8]), 5 * 16 * 2 * 9,
+      "macs(of: strided, inputShape: [1, 2, 8, 8])")
     let valid = try Self.conv(1, 4, kernel: 3)  // 7×5 → 5×3
-    #expect(try macs(of: valid, inputShape: [1, 1, 7, 5]) == 4 * 15 * 9)
+    try expectEqual(
+      macs(of: valid, inputShape: [1, 1, 7, 5]), 4 * 15 * 9,
+      "macs(of: valid, inputShape: [1, 1, 7, 5])")
   }
 
   @Test("BatchNorm, ReLU and Flatten cost no MACs")
   func freeLayers() throws {
-    #expect(try macs(of: .batchNorm(BatchNorm(channels: 3)), inputShape: [1, 3, 4, 4]) == 0)
-    #expect(try macs(of: .relu, inputShape: [1, 10]) == 0)
-    #expect(try flops(of: .flatten, inputShape: [1, 2, 3, 3]) == 0)
+    try expectEqual(
+      macs(of: .batchNorm(BatchNorm(channels: 3)), inputShape: [1, 3, 4, 4]), 0,
+      "macs(of: .batchNorm(BatchNorm(channels: 3)), inputShape: [1, 3, 4, 4])")
+    try expectEqual(
+      macs(of: .relu, inputShape: [1, 10]), 0, "macs(of: .relu, inputShape: [1, 10])")
+    try expectEqual(
+      flops(of: .flatten, inputShape: [1, 2, 3, 3]), 0,
+      "flops(of: .flatten, inputShape: [1, 2, 3, 3])")
   }
 
   @Test("The worked model: conv 1 → 4 on 8×8, BN, ReLU, Flatten, Dense 144 → 10")
@@ -49,8 +63,12 @@ struct MultiplyAccumulatesTests {
       .batchNorm(try BatchNorm(channels: 4)), .relu, .flatten,
       .dense(try Dense(inputSize: 144, outputSize: 10, using: &generator)),
     ])
-    #expect(try macs(of: model, inputShape: [1, 1, 8, 8]) == 2736)
-    #expect(try flops(of: model, inputShape: [3, 1, 8, 8]) == 5472)
+    try expectEqual(
+      macs(of: model, inputShape: [1, 1, 8, 8]), 2736,
+      "macs(of: model, inputShape: [1, 1, 8, 8])")
+    try expectEqual(
+      flops(of: model, inputShape: [3, 1, 8, 8]), 5472,
+      "flops(of: model, inputShape: [3, 1, 8, 8])")
   }
 
   @Test(
@@ -65,8 +83,11 @@ struct MultiplyAccumulatesTests {
         try macs(of: layer, inputShape: shapes[index]) == expected[index].macs, "layer \(index)")
     }
     let total = expected.map(\.macs).reduce(0, +)
-    #expect(try macs(of: model, inputShape: inputShape) == total)
-    #expect(try flops(of: model, inputShape: inputShape) == 2 * total)
+    try expectEqual(
+      macs(of: model, inputShape: inputShape), total, "macs(of: model, inputShape: inputShape)")
+    try expectEqual(
+      flops(of: model, inputShape: inputShape), 2 * total,
+      "flops(of: model, inputShape: inputShape)")
   }
 
   @Test("The MIT 6.5940 lab's VGG: 605,749,248 conv MACs on a 32×32 image")

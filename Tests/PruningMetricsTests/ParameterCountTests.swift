@@ -18,7 +18,9 @@ struct ParameterCountTests {
     weight[0, 0, 0, 0] = 0
     weight[3, 2, 2, 1] = -0.0
     let conv = try Conv2D(weight: weight, bias: Tensor([0, 1, 2, 3]), stride: 2, padding: 1)
-    #expect(try parameterCount(of: .conv2D(conv)) == ParameterCount(total: 76, nonZero: 73))
+    try expectEqual(
+      parameterCount(of: .conv2D(conv)), ParameterCount(total: 76, nonZero: 73),
+      "parameterCount(of: .conv2D(conv))")
   }
 
   @Test("BatchNorm: γ and β only (2C); the running statistics are buffers")
@@ -29,20 +31,28 @@ struct ParameterCountTests {
     let norm = try BatchNorm(
       gamma: Tensor([1, 0, 2]), beta: Tensor([0.5, 0.5, 0]), runningMean: Tensor([3, 3, 3]),
       runningVariance: Tensor([2, 2, 2]))
-    #expect(try parameterCount(of: .batchNorm(norm)) == ParameterCount(total: 6, nonZero: 4))
+    try expectEqual(
+      parameterCount(of: .batchNorm(norm)), ParameterCount(total: 6, nonZero: 4),
+      "parameterCount(of: .batchNorm(norm))")
   }
 
   @Test("ReLU and Flatten have no parameters")
   func parameterFree() throws {
-    #expect(try parameterCount(of: .relu) == ParameterCount(total: 0, nonZero: 0))
-    #expect(try parameterCount(of: .flatten) == ParameterCount(total: 0, nonZero: 0))
+    try expectEqual(
+      parameterCount(of: .relu), ParameterCount(total: 0, nonZero: 0),
+      "parameterCount(of: .relu)")
+    try expectEqual(
+      parameterCount(of: .flatten), ParameterCount(total: 0, nonZero: 0),
+      "parameterCount(of: .flatten)")
   }
 
   @Test("A 64 → 32 → 10 MLP has 2410 parameters, biases included")
   func mlp() throws {
     let model = try Fixtures.mlp([64, 32, 10], seed: 1)
-    #expect(try parameterCount(of: model).total == 2410)
-    #expect(try parameterCount(of: Sequential([])) == ParameterCount(total: 0, nonZero: 0))
+    try expectEqual(parameterCount(of: model).total, 2410, "parameterCount(of: model).total")
+    try expectEqual(
+      parameterCount(of: Sequential([])), ParameterCount(total: 0, nonZero: 0),
+      "parameterCount(of: Sequential([]))")
   }
 
   @Test("Random models: per layer and in total, the shape formulas", arguments: RandomData.seeds)

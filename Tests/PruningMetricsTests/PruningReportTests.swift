@@ -25,8 +25,11 @@ struct TextTableTests {
 
   @Test("A header alone, and one column")
   func edges() throws {
-    #expect(try renderTable([["a", "bb", "c"]]) == "a  bb  c\n-  --  -")
-    #expect(try renderTable([["head"], ["x"]]) == "head\n----\nx   ")
+    try expectEqual(
+      renderTable([["a", "bb", "c"]]), "a  bb  c\n-  --  -",
+      "renderTable([[\"a\", \"bb\", \"c\"]])")
+    try expectEqual(
+      renderTable([["head"], ["x"]]), "head\n----\nx   ", "renderTable([[\"head\"], [\"x\"]])")
   }
 
   @Test("No rows, no columns, or a row of another length throws the exact error")

@@ -3,8 +3,9 @@ import Testing
 
 /// Records a failure unless a mask equals the expected one, drawing both when they differ.
 ///
-/// The failure shows expected and actual side by side (`█` kept, `·` pruned) and the first
-/// differing position, so a learner sees at a glance which weights went the wrong way.
+/// The failure shows expected and actual side by side (`█` kept, `·` pruned; a large mask is
+/// cropped to a window around the first difference), the first differing position and how
+/// many differ, so a learner sees at a glance which weights went the wrong way.
 ///
 /// - Parameters:
 ///   - actual: The mask the code under test produced.
@@ -29,11 +30,19 @@ public func expectMask(
   else { return }
   let position = positionOf(flat: index, shape: expected.shape)
   let verb = expected.isKept[index] ? "kept" : "pruned"
+  let differing = actual.isKept.indices.count { actual.isKept[$0] != expected.isKept[$0] }
+  let pictures =
+    expected.count <= 256
+    ? sideBySide(expected: expected.picture(), actual: actual.picture())
+    : sideBySide(
+      expected: croppedPicture(of: expected, around: index),
+      actual: croppedPicture(of: actual, around: index))
   Issue.record(
     Comment(
       rawValue: "masks differ first at \(position): it should be \(verb)"
-        + " (kept \(actual.keptCount) of \(actual.count), expected \(expected.keptCount))\n"
-        + sideBySide(expected: expected.picture(), actual: actual.picture()) + suffix(comment)),
+        + " (kept \(actual.keptCount) of \(actual.count), expected \(expected.keptCount);"
+        + " \(differing) positions differ)\n"
+        + pictures + suffix(comment)),
     sourceLocation: sourceLocation)
 }
 

@@ -147,19 +147,37 @@ struct EndToEndTests {
     #expect(Set(store.file.questions.keys) == Set(key.plan.prefix(2).map(\.question.id)))
   }
 
-  @Test("sets a corrupt state file aside with a warning and starts a fresh one")
-  func corruptStateRecovered() throws {
+  @Test("leaves a state file it did not write as it is, says so, and runs without saving")
+  func foreignStateFileLeftAlone() throws {
     let state = try TemporaryFolder()
     let file = state.path("progress.json")
     try Data("garbage, not JSON".utf8).write(to: file)
     let key = answerKey(seed: 7, count: 5, bank: try Bank.shipped())
     let run = try runQuiz(session + ["--state", file.path], input: lines(key.lines), state: state)
     #expect(run.status == 0)
-    #expect(run.errors.contains("was not valid; it was moved to \(file.path).corrupt-"))
+    #expect(run.errors.contains("\(file.path) is left as it is (it is not a quiz progress file)"))
     let names = try FileManager.default.contentsOfDirectory(atPath: state.url.path)
-    let setAside = try #require(names.first { $0.hasPrefix("progress.json.corrupt-") })
-    #expect(try String(contentsOf: state.path(setAside), encoding: .utf8) == "garbage, not JSON")
-    #expect(ProgressStore.open(at: file, now: testNow).file.questions.count == 5)
+      .filter { !$0.hasPrefix("stderr-") }
+    #expect(names == ["progress.json"])
+    #expect(try String(contentsOf: file, encoding: .utf8) == "garbage, not JSON")
+  }
+
+  @Test("--state on an existing folder moves, renames and writes nothing in it")
+  func stateFolderLeftAlone() throws {
+    let state = try TemporaryFolder()
+    let folder = state.path("mine")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data("keep me".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+    let key = answerKey(seed: 7, count: 5, bank: try Bank.shipped())
+    let run = try runQuiz(
+      session + ["--state", folder.path], input: lines(key.lines), state: state)
+    #expect(run.status == 0)
+    #expect(run.errors.contains("\(folder.path) is left as it is (it is a folder"))
+    let names = try FileManager.default.contentsOfDirectory(atPath: state.url.path)
+      .filter { !$0.hasPrefix("stderr-") }
+    #expect(names == ["mine"])
+    let inside = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(inside == ["notes.txt"])
   }
 
   @Test("asks in Chinese with --lang zh and with LANG=zh_CN.UTF-8")

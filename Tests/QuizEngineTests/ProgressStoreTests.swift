@@ -35,31 +35,21 @@ struct ProgressStoreTests {
     #expect(names == ["progress.json"])
   }
 
-  @Test("sets a corrupt file aside with a warning and starts fresh")
-  func corrupt() throws {
+  @Test("sets aside a progress file with damaged records, never overwriting an earlier one")
+  func damagedProgressFile() throws {
     let folder = try TemporaryFolder()
     let url = folder.path("progress.json")
-    try Data("{ this is not json".utf8).write(to: url)
-    let store = ProgressStore.open(at: url, now: testNow)
-    guard case .corruptSetAside(_, let movedTo) = store.warnings.first else {
-      Issue.record("expected a corrupt-file warning, got \(store.warnings)")
+    let damaged = #"{"schemaVersion": 1, "questions": {"a": {"box": "two"}}}"#
+    try Data(damaged.utf8).write(to: url)
+    let first = ProgressStore.open(at: url, now: testNow)
+    guard case .corruptSetAside(_, let firstMovedTo) = first.warnings.first else {
+      Issue.record("expected a corrupt-file warning, got \(first.warnings)")
       return
     }
-    #expect(movedTo.hasPrefix(url.path + ".corrupt-"))
-    #expect(try String(contentsOfFile: movedTo, encoding: .utf8) == "{ this is not json")
-    #expect(store.isSaving)
-    #expect(store.file.questions.isEmpty)
-    store.update(scheduler.record(nil, correct: true, at: testNow), for: "a")
-    #expect(ProgressStore.open(at: url, now: testNow).progress(of: "a") != nil)
-  }
-
-  @Test("sets aside a file of the wrong shape, and never overwrites an earlier one set aside")
-  func wrongShape() throws {
-    let folder = try TemporaryFolder()
-    let url = folder.path("progress.json")
-    try Data(#"{"schemaVersion": 1, "questions": {"a": {"box": "two"}}}"#.utf8).write(to: url)
-    _ = ProgressStore.open(at: url, now: testNow)
-    try Data("[]".utf8).write(to: url)
+    #expect(firstMovedTo.hasPrefix(url.path + ".corrupt-"))
+    #expect(try String(contentsOfFile: firstMovedTo, encoding: .utf8) == damaged)
+    #expect(first.isSaving)
+    try Data(damaged.utf8).write(to: url)
     let second = ProgressStore.open(at: url, now: testNow)
     guard case .corruptSetAside(_, let movedTo) = second.warnings.first else {
       Issue.record("expected a corrupt-file warning, got \(second.warnings)")
@@ -68,21 +58,61 @@ struct ProgressStoreTests {
     #expect(movedTo.hasSuffix("-2"))
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
     #expect(names.filter { $0.contains(".corrupt-") }.count == 2)
+    second.update(scheduler.record(nil, correct: true, at: testNow), for: "a")
+    #expect(ProgressStore.open(at: url, now: testNow).progress(of: "a") != nil)
   }
 
-  @Test("sets aside a file that cannot be read")
-  func unreadable() throws {
+  @Test(
+    "leaves a file that is not a progress file exactly as it is and does not save",
+    arguments: ["{ this is not json", "[]", #"{"notes": "mine"}"#, ""])
+  func notAProgressFile(contents: String) throws {
     let folder = try TemporaryFolder()
     let url = folder.path("progress.json")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    try Data(contents.utf8).write(to: url)
     let store = ProgressStore.open(at: url, now: testNow)
-    guard case .unreadableSetAside = store.warnings.first else {
-      Issue.record("expected an unreadable-file warning, got \(store.warnings)")
+    let warnings = store.warnings
+    #expect(warnings == [.leftAlone(path: url.path, reason: "it is not a quiz progress file")])
+    #expect(!store.isSaving)
+    store.update(scheduler.record(nil, correct: true, at: testNow), for: "a")
+    let after = try String(contentsOf: url, encoding: .utf8)
+    #expect(after == contents)
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+    #expect(names == ["progress.json"])
+  }
+
+  @Test("leaves a folder at the path, and everything in it, where it is")
+  func folderLeftAlone() throws {
+    let folder = try TemporaryFolder()
+    let url = folder.path("notes")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    try Data("my notes".utf8).write(to: url.appendingPathComponent("todo.txt"))
+    let store = ProgressStore.open(at: url, now: testNow)
+    guard case .leftAlone(let path, let reason) = store.warnings.first else {
+      Issue.record("expected a left-alone warning, got \(store.warnings)")
       return
     }
-    #expect(store.isSaving)
+    #expect(path == url.path)
+    #expect(reason.contains("it is a folder"))
+    #expect(!store.isSaving)
     store.update(scheduler.record(nil, correct: true, at: testNow), for: "a")
-    #expect(ProgressStore.open(at: url, now: testNow).progress(of: "a") != nil)
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+    #expect(names == ["notes"])
+    let inside = try FileManager.default.contentsOfDirectory(atPath: url.path)
+    #expect(inside == ["todo.txt"])
+    let notes = try String(contentsOf: url.appendingPathComponent("todo.txt"), encoding: .utf8)
+    #expect(notes == "my notes")
+  }
+
+  @Test("never overwrites a file already at the temporary name")
+  func temporaryNameTaken() throws {
+    let folder = try TemporaryFolder()
+    let url = folder.path("progress.json")
+    let store = ProgressStore.open(at: url, now: testNow)
+    let temporary = folder.path(".progress.json.\(getpid()).tmp")
+    try Data("someone else's".utf8).write(to: temporary)
+    let warning = store.update(scheduler.record(nil, correct: true, at: testNow), for: "a")
+    #expect(warning != nil)
+    #expect(try String(contentsOf: temporary, encoding: .utf8) == "someone else's")
   }
 
   @Test("leaves a file from a newer version alone and does not save over it")

@@ -13,26 +13,41 @@ private func row(_ indices: [Int32], _ data: [Float], columns: Int = 4) throws -
 struct CanonicalFormTests {
   @Test("isCanonical: sorted, duplicate-free rows without stored zeros only")
   func isCanonicalCases() throws {
-    #expect(try CSRMatrix(example).isCanonical())
-    #expect(try row([0, 2, 3], [1, 2, 3]).isCanonical())
-    #expect(try !row([2, 0], [1, 1]).isCanonical(), "columns out of order")
-    #expect(try !row([0, 3, 1], [1, 1, 1]).isCanonical(), "columns out of order at the end")
-    #expect(try !row([1, 1], [1, 1]).isCanonical(), "a duplicate column")
-    #expect(try !row([0, 2], [1, 0]).isCanonical(), "an explicit zero")
+    try expectEqual(CSRMatrix(example).isCanonical(), true, "CSRMatrix(example).isCanonical()")
+    try expectEqual(
+      row([0, 2, 3], [1, 2, 3]).isCanonical(), true, "row([0, 2, 3], [1, 2, 3]).isCanonical()")
+    try expectEqual(
+      row([2, 0], [1, 1]).isCanonical(), false, "row([2, 0], [1, 1]).isCanonical()",
+      "columns out of order")
+    try expectEqual(
+      row([0, 3, 1], [1, 1, 1]).isCanonical(), false, "row([0, 3, 1], [1, 1, 1]).isCanonical()",
+      "columns out of order at the end")
+    try expectEqual(
+      row([1, 1], [1, 1]).isCanonical(), false, "row([1, 1], [1, 1]).isCanonical()",
+      "a duplicate column")
+    try expectEqual(
+      row([0, 2], [1, 0]).isCanonical(), false, "row([0, 2], [1, 0]).isCanonical()",
+      "an explicit zero")
   }
 
   @Test("isCanonical looks within rows only: row 1 may start at a lower column than row 0 ended")
   func rowsAreIndependent() throws {
     let a = try CSRMatrix(
       rows: 2, columns: 4, indptr: [0, 2, 3], indices: [1, 3, 0], data: [1, 1, 1])
-    #expect(try a.isCanonical())
+    try expectEqual(a.isCanonical(), true, "a.isCanonical()")
   }
 
   @Test("Empty matrices and all-zero rows are canonical")
   func emptyIsCanonical() throws {
-    #expect(try CSRMatrix(Tensor(zeros: [0, 3])).isCanonical())
-    #expect(try CSRMatrix(Tensor(zeros: [3, 0])).isCanonical())
-    #expect(try CSRMatrix(Tensor(zeros: [2, 2])).isCanonical())
+    try expectEqual(
+      CSRMatrix(Tensor(zeros: [0, 3])).isCanonical(), true,
+      "CSRMatrix(Tensor(zeros: [0, 3])).isCanonical()")
+    try expectEqual(
+      CSRMatrix(Tensor(zeros: [3, 0])).isCanonical(), true,
+      "CSRMatrix(Tensor(zeros: [3, 0])).isCanonical()")
+    try expectEqual(
+      CSRMatrix(Tensor(zeros: [2, 2])).isCanonical(), true,
+      "CSRMatrix(Tensor(zeros: [2, 2])).isCanonical()")
   }
 
   @Test("eliminatingZeros: scipy's example shrinks indptr to [0, 1, 2, 2]")
@@ -57,10 +72,10 @@ struct CanonicalFormTests {
       indices: messy.indices, data: messy.data)
     let b = try a.eliminatingZeros()
     let kept = messy.data.indices.filter { messy.data[$0] != 0 }
-    #expect(b.indices == kept.map { messy.indices[$0] })
+    expectEqual(b.indices, kept.map { messy.indices[$0] }, "b.indices")
     #expect(b.data == kept.map { messy.data[$0] })
     #expect(b.indptr == messy.indptr.map { end in Int32(kept.filter { $0 < Int(end) }.count) })
-    #expect(try b.toDense() == dense)
+    try expectEqual(b.toDense(), dense, "b.toDense()")
   }
 
   @Test("canonicalized: sorts, sums duplicates and drops zeros in the worked example")
@@ -95,9 +110,9 @@ struct CanonicalFormTests {
     let c = try a.canonicalized()
     let expected = Oracle.csrArrays(dense)
     #expect(c.indptr == expected.indptr)
-    #expect(c.indices == expected.indices)
+    expectEqual(c.indices, expected.indices, "c.indices")
     #expect(c.data == expected.data)
-    #expect(try c.isCanonical())
+    try expectEqual(c.isCanonical(), true, "c.isCanonical()")
   }
 
   @Test(
@@ -110,11 +125,12 @@ struct CanonicalFormTests {
       rows: dense.shape[0], columns: dense.shape[1], indptr: messy.indptr,
       indices: messy.indices, data: messy.data)
     let once = try a.canonicalized()
-    #expect(try once.canonicalized() == once)
+    try expectEqual(once.canonicalized(), once, "once.canonicalized()")
     let isCanonical =
       Oracle.strictlyIncreasing(indptr: messy.indptr, indices: messy.indices)
       && !messy.data.contains(0)
-    #expect(try a.isCanonical() == isCanonical)
-    #expect(try CSRMatrix(dense).canonicalized() == CSRMatrix(dense))
+    try expectEqual(a.isCanonical(), isCanonical, "a.isCanonical()")
+    try expectEqual(
+      CSRMatrix(dense).canonicalized(), CSRMatrix(dense), "CSRMatrix(dense).canonicalized()")
   }
 }

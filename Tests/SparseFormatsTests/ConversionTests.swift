@@ -35,9 +35,9 @@ struct CSRConversionTests {
     let a = try CSRMatrix(dense)
     let expected = Oracle.csrArrays(dense)
     #expect(a.indptr == expected.indptr)
-    #expect(a.indices == expected.indices)
+    expectEqual(a.indices, expected.indices, "a.indices")
     #expect(a.data == expected.data)
-    #expect(try a.toDense() == dense)
+    try expectEqual(a.toDense(), dense, "a.toDense()")
   }
 
   @Test("Edge shapes: 0 rows give indptr [0], 0 columns give all-zero rows, 1×1 works")
@@ -45,10 +45,10 @@ struct CSRConversionTests {
     let noRows = try CSRMatrix(Tensor(zeros: [0, 5]))
     #expect(noRows.indptr == [0])
     #expect(noRows.shape == [0, 5])
-    #expect(try noRows.toDense() == Tensor(zeros: [0, 5]))
+    try expectEqual(noRows.toDense(), Tensor(zeros: [0, 5]), "noRows.toDense()")
     let noColumns = try CSRMatrix(Tensor(zeros: [3, 0]))
     #expect(noColumns.indptr == [0, 0, 0, 0])
-    #expect(try noColumns.toDense() == Tensor(zeros: [3, 0]))
+    try expectEqual(noColumns.toDense(), Tensor(zeros: [3, 0]), "noColumns.toDense()")
     let allZero = try CSRMatrix(Tensor(zeros: [2, 3]))
     #expect(allZero.indptr == [0, 0, 0])
     #expect(allZero.nnz == 0)
@@ -56,7 +56,7 @@ struct CSRConversionTests {
     #expect(one.indptr == [0, 1])
     #expect(one.indices == [0])
     #expect(one.data == [-2.5])
-    #expect(try one.toDense() == Tensor(rows: [[-2.5]]))
+    try expectEqual(one.toDense(), Tensor(rows: [[-2.5]]), "one.toDense()")
   }
 
   @Test("A negative zero is zero: it is not stored")
@@ -69,7 +69,7 @@ struct CSRConversionTests {
   func toDenseAddsDuplicates() throws {
     let a = try CSRMatrix(
       rows: 2, columns: 3, indptr: [0, 4, 4], indices: [2, 0, 2, 1], data: [1, 0, 4, -1])
-    #expect(try a.toDense() == Tensor(rows: [[0, -1, 5], [0, 0, 0]]))
+    try expectEqual(a.toDense(), Tensor(rows: [[0, -1, 5], [0, 0, 0]]), "a.toDense()")
   }
 
   @Test("Bad dense input: rank other than 2 and non-finite elements throw")
@@ -92,7 +92,7 @@ struct COOConversionTests {
     #expect(a.col == [1, 0, 3])
     #expect(a.data == [2, 3, 4])
     #expect(a.shape == [3, 4])
-    #expect(try a.toDense() == example)
+    try expectEqual(a.toDense(), example, "a.toDense()")
   }
 
   @Test(
@@ -106,7 +106,7 @@ struct COOConversionTests {
     #expect(a.row == flat.map { Int32($0 / columns) })
     #expect(a.col == flat.map { Int32($0 % columns) })
     #expect(a.data == flat.map { dense.scalars[$0] })
-    #expect(try a.toDense() == dense)
+    try expectEqual(a.toDense(), dense, "a.toDense()")
   }
 
   @Test("Empty shapes and a 1×1 matrix convert both ways")
@@ -115,7 +115,7 @@ struct COOConversionTests {
       let dense = try Tensor(zeros: shape)
       let a = try COOMatrix(dense)
       #expect(a.nnz == 0)
-      #expect(try a.toDense() == dense)
+      try expectEqual(a.toDense(), dense, "a.toDense()")
     }
   }
 
@@ -123,7 +123,7 @@ struct COOConversionTests {
   func handBuiltDuplicates() throws {
     let a = try COOMatrix(
       rows: 2, columns: 3, row: [1, 0, 1, 1], col: [2, 1, 2, 0], data: [1, 4, 2, 0])
-    #expect(try a.toDense() == Tensor(rows: [[0, 4, 0], [0, 0, 3]]))
+    try expectEqual(a.toDense(), Tensor(rows: [[0, 4, 0], [0, 0, 3]]), "a.toDense()")
   }
 
   @Test("Bad hand-built coordinates throw the exact error, in the documented order")
@@ -196,7 +196,7 @@ struct COOToCSRTests {
       rows: dense.shape[0], columns: dense.shape[1], row: order.map { rowOf[$0] },
       col: order.map { messy.indices[$0] }, data: order.map { messy.data[$0] })
     let a = try CSRMatrix(coo)
-    #expect(try a.toDense() == dense)
+    try expectEqual(a.toDense(), dense, "a.toDense()")
     #expect(Oracle.strictlyIncreasing(indptr: a.indptr, indices: a.indices))
     let distinct = Set(
       zip(order.map { rowOf[$0] }, order.map { messy.indices[$0] }).map {

@@ -7,7 +7,9 @@ import Testing
 struct SparseMatVecTests {
   @Test("The worked example: x = [1, 2, 3, 4] gives [4, 19, 0]")
   func workedExample() throws {
-    #expect(try CSRMatrix(example).multiplied(by: [1, 2, 3, 4]) == [4, 19, 0])
+    try expectEqual(
+      CSRMatrix(example).multiplied(by: [1, 2, 3, 4]), [4, 19, 0],
+      "CSRMatrix(example).multiplied(by: [1, 2, 3, 4])")
   }
 
   @Test(
@@ -16,7 +18,9 @@ struct SparseMatVecTests {
   func randomIntegers(seed: UInt64) throws {
     let dense = Oracle.sparseIntegers(seed: seed)
     let x = Oracle.integerVector(count: dense.shape[1], seed: seed &+ 1)
-    #expect(try CSRMatrix(dense).multiplied(by: x) == Oracle.matVec(dense, x))
+    try expectEqual(
+      CSRMatrix(dense).multiplied(by: x), Oracle.matVec(dense, x),
+      "CSRMatrix(dense).multiplied(by: x)")
   }
 
   @Test(
@@ -29,7 +33,7 @@ struct SparseMatVecTests {
       rows: dense.shape[0], columns: dense.shape[1], indptr: messy.indptr,
       indices: messy.indices, data: messy.data)
     let x = Oracle.integerVector(count: dense.shape[1], seed: seed &+ 3)
-    #expect(try a.multiplied(by: x) == Oracle.matVec(dense, x))
+    try expectEqual(a.multiplied(by: x), Oracle.matVec(dense, x), "a.multiplied(by: x)")
   }
 
   @Test(
@@ -51,10 +55,18 @@ struct SparseMatVecTests {
 
   @Test("Edge shapes: no rows, no columns, all-zero rows and 1×1")
   func edgeShapes() throws {
-    #expect(try CSRMatrix(Tensor(zeros: [0, 3])).multiplied(by: [1, 2, 3]) == [])
-    #expect(try CSRMatrix(Tensor(zeros: [2, 0])).multiplied(by: []) == [0, 0])
-    #expect(try CSRMatrix(Tensor(zeros: [2, 2])).multiplied(by: [5, 6]) == [0, 0])
-    #expect(try CSRMatrix(Tensor(rows: [[3]])).multiplied(by: [-2]) == [-6])
+    try expectEqual(
+      CSRMatrix(Tensor(zeros: [0, 3])).multiplied(by: [1, 2, 3]), [],
+      "CSRMatrix(Tensor(zeros: [0, 3])).multiplied(by: [1, 2, 3])")
+    try expectEqual(
+      CSRMatrix(Tensor(zeros: [2, 0])).multiplied(by: []), [0, 0],
+      "CSRMatrix(Tensor(zeros: [2, 0])).multiplied(by: [])")
+    try expectEqual(
+      CSRMatrix(Tensor(zeros: [2, 2])).multiplied(by: [5, 6]), [0, 0],
+      "CSRMatrix(Tensor(zeros: [2, 2])).multiplied(by: [5, 6])")
+    try expectEqual(
+      CSRMatrix(Tensor(rows: [[3]])).multiplied(by: [-2]), [-6],
+      "CSRMatrix(Tensor(rows: [[3]])).multiplied(by: [-2])")
   }
 
   @Test("A vector of the wrong length throws a shape mismatch")
@@ -71,7 +83,9 @@ struct SparseMatMulTests {
   @Test("The worked example times a 4×2 matrix")
   func workedExample() throws {
     let b = try Tensor(rows: [[1, 0], [2, 1], [3, 0], [4, 1]])
-    #expect(try CSRMatrix(example).multiplied(by: b) == Tensor(rows: [[4, 2], [19, 4], [0, 0]]))
+    try expectEqual(
+      CSRMatrix(example).multiplied(by: b), Tensor(rows: [[4, 2], [19, 4], [0, 0]]),
+      "CSRMatrix(example).multiplied(by: b)")
   }
 
   @Test(
@@ -82,7 +96,9 @@ struct SparseMatMulTests {
     var generator = SplitMix64(seed: seed)
     let width = generator.nextInt(below: 7)
     let b = Oracle.integerMatrix(rows: dense.shape[1], columns: width, seed: seed &+ 5)
-    #expect(try CSRMatrix(dense).multiplied(by: b) == Oracle.matMul(dense, b))
+    try expectEqual(
+      CSRMatrix(dense).multiplied(by: b), Oracle.matMul(dense, b),
+      "CSRMatrix(dense).multiplied(by: b)")
   }
 
   @Test("Messy hand-built input gives the same product", arguments: RandomData.seeds)
@@ -93,7 +109,7 @@ struct SparseMatMulTests {
       rows: dense.shape[0], columns: dense.shape[1], indptr: messy.indptr,
       indices: messy.indices, data: messy.data)
     let b = Oracle.integerMatrix(rows: dense.shape[1], columns: 3, seed: seed &+ 7)
-    #expect(try a.multiplied(by: b) == Oracle.matMul(dense, b))
+    try expectEqual(a.multiplied(by: b), Oracle.matMul(dense, b), "a.multiplied(by: b)")
   }
 
   @Test("Bad right-hand sides: rank other than 2, or the wrong number of rows")
@@ -109,7 +125,9 @@ struct SparseMatMulTests {
 
   @Test("Empty products: zero-width right-hand side and a matrix with no rows")
   func emptyProducts() throws {
-    #expect(try CSRMatrix(example).multiplied(by: Tensor(zeros: [4, 0])) == Tensor(zeros: [3, 0]))
+    try expectEqual(
+      CSRMatrix(example).multiplied(by: Tensor(zeros: [4, 0])), Tensor(zeros: [3, 0]),
+      "CSRMatrix(example).multiplied(by: Tensor(zeros: [4, 0]))")
     #expect(
       try CSRMatrix(Tensor(zeros: [0, 4])).multiplied(by: Tensor(zeros: [4, 2]))
         == Tensor(zeros: [0, 2]))
@@ -120,7 +138,9 @@ struct SparseMatMulTests {
 struct CSCMatVecTests {
   @Test("The worked example in CSC: x = [1, 2, 3, 4] gives [4, 19, 0]")
   func workedExample() throws {
-    #expect(try CSCMatrix(example).multiplied(by: [1, 2, 3, 4]) == [4, 19, 0])
+    try expectEqual(
+      CSCMatrix(example).multiplied(by: [1, 2, 3, 4]), [4, 19, 0],
+      "CSCMatrix(example).multiplied(by: [1, 2, 3, 4])")
   }
 
   @Test(
@@ -129,12 +149,15 @@ struct CSCMatVecTests {
   func randomIntegers(seed: UInt64) throws {
     let dense = Oracle.sparseIntegers(seed: seed)
     let x = Oracle.integerVector(count: dense.shape[1], seed: seed &+ 8)
-    #expect(try CSCMatrix(dense).multiplied(by: x) == Oracle.matVec(dense, x))
+    try expectEqual(
+      CSCMatrix(dense).multiplied(by: x), Oracle.matVec(dense, x),
+      "CSCMatrix(dense).multiplied(by: x)")
     let messy = Oracle.messyCSRArrays(of: dense, seed: seed)
     let a = try CSRMatrix(
       rows: dense.shape[0], columns: dense.shape[1], indptr: messy.indptr,
       indices: messy.indices, data: messy.data)
-    #expect(try CSCMatrix(a).multiplied(by: x) == Oracle.matVec(dense, x))
+    try expectEqual(
+      CSCMatrix(a).multiplied(by: x), Oracle.matVec(dense, x), "CSCMatrix(a).multiplied(by: x)")
   }
 
   @Test("A vector of the wrong length throws; empty shapes work")
@@ -142,7 +165,11 @@ struct CSCMatVecTests {
     #expect(throws: PruningError.shapeMismatch(expected: [4], actual: [5])) {
       try CSCMatrix(example).multiplied(by: [1, 2, 3, 4, 5])
     }
-    #expect(try CSCMatrix(Tensor(zeros: [3, 0])).multiplied(by: []) == [0, 0, 0])
-    #expect(try CSCMatrix(Tensor(zeros: [0, 2])).multiplied(by: [1, 1]) == [])
+    try expectEqual(
+      CSCMatrix(Tensor(zeros: [3, 0])).multiplied(by: []), [0, 0, 0],
+      "CSCMatrix(Tensor(zeros: [3, 0])).multiplied(by: [])")
+    try expectEqual(
+      CSCMatrix(Tensor(zeros: [0, 2])).multiplied(by: [1, 1]), [],
+      "CSCMatrix(Tensor(zeros: [0, 2])).multiplied(by: [1, 1])")
   }
 }

@@ -18,34 +18,57 @@ private func oracleBytes(
 struct StorageBytesTests {
   @Test("1000×1000 float32/int32: CSR is smaller at 499,499 non-zeros and larger at 499,500")
   func breakEvenExample() throws {
-    #expect(try denseBytes(rows: 1000, columns: 1000) == 4_000_000)
-    #expect(try storageBytes(.csr, rows: 1000, columns: 1000, nonZeros: 499_499) == 3_999_996)
-    #expect(try storageBytes(.csr, rows: 1000, columns: 1000, nonZeros: 499_500) == 4_000_004)
-    #expect(try breakEvenNonZeros(.csr, rows: 1000, columns: 1000) == 499_499)
+    try expectEqual(
+      denseBytes(rows: 1000, columns: 1000), 4_000_000, "denseBytes(rows: 1000, columns: 1000)")
+    try expectEqual(
+      storageBytes(.csr, rows: 1000, columns: 1000, nonZeros: 499_499), 3_999_996,
+      "storageBytes(.csr, rows: 1000, columns: 1000, nonZeros: 499_499)")
+    try expectEqual(
+      storageBytes(.csr, rows: 1000, columns: 1000, nonZeros: 499_500), 4_000_004,
+      "storageBytes(.csr, rows: 1000, columns: 1000, nonZeros: 499_500)")
+    try expectEqual(
+      breakEvenNonZeros(.csr, rows: 1000, columns: 1000), 499_499,
+      "breakEvenNonZeros(.csr, rows: 1000, columns: 1000)")
   }
 
   @Test("The worked 3×4 example in every format")
   func smallExample() throws {
-    #expect(try denseBytes(rows: 3, columns: 4) == 48)
-    #expect(try storageBytes(.coo, rows: 3, columns: 4, nonZeros: 3) == 36)
-    #expect(try storageBytes(.csr, rows: 3, columns: 4, nonZeros: 3) == 40)
-    #expect(try storageBytes(.csc, rows: 3, columns: 4, nonZeros: 3) == 44)
+    try expectEqual(denseBytes(rows: 3, columns: 4), 48, "denseBytes(rows: 3, columns: 4)")
+    try expectEqual(
+      storageBytes(.coo, rows: 3, columns: 4, nonZeros: 3), 36,
+      "storageBytes(.coo, rows: 3, columns: 4, nonZeros: 3)")
+    try expectEqual(
+      storageBytes(.csr, rows: 3, columns: 4, nonZeros: 3), 40,
+      "storageBytes(.csr, rows: 3, columns: 4, nonZeros: 3)")
+    try expectEqual(
+      storageBytes(.csc, rows: 3, columns: 4, nonZeros: 3), 44,
+      "storageBytes(.csc, rows: 3, columns: 4, nonZeros: 3)")
     // COO 3×3: 12 B per entry against 36 B dense, so 3 entries tie and only 2 are smaller.
-    #expect(try breakEvenNonZeros(.coo, rows: 3, columns: 3) == 2)
+    try expectEqual(
+      breakEvenNonZeros(.coo, rows: 3, columns: 3), 2,
+      "breakEvenNonZeros(.coo, rows: 3, columns: 3)")
   }
 
   @Test("Other widths: fp16 values, int64 indices")
   func otherWidths() throws {
-    #expect(try denseBytes(rows: 10, columns: 10, valueBytes: 2) == 200)
+    try expectEqual(
+      denseBytes(rows: 10, columns: 10, valueBytes: 2), 200,
+      "denseBytes(rows: 10, columns: 10, valueBytes: 2)")
     #expect(
       try storageBytes(.csr, rows: 10, columns: 10, nonZeros: 7, valueBytes: 2, indexBytes: 8)
         == 7 * 10 + 11 * 8)
     #expect(
       try storageBytes(.coo, rows: 10, columns: 10, nonZeros: 7, valueBytes: 4, indexBytes: 8)
         == 7 * 20)
-    #expect(try breakEvenNonZeros(.csr, rows: 1000, columns: 1000, indexBytes: 8) == 332_665)
-    #expect(try breakEvenNonZeros(.coo, rows: 1000, columns: 1000) == 333_333)
-    #expect(try breakEvenNonZeros(.csr, rows: 1000, columns: 1000, valueBytes: 2) == 332_665)
+    try expectEqual(
+      breakEvenNonZeros(.csr, rows: 1000, columns: 1000, indexBytes: 8), 332_665,
+      "breakEvenNonZeros(.csr, rows: 1000, columns: 1000, indexBytes: 8)")
+    try expectEqual(
+      breakEvenNonZeros(.coo, rows: 1000, columns: 1000), 333_333,
+      "breakEvenNonZeros(.coo, rows: 1000, columns: 1000)")
+    try expectEqual(
+      breakEvenNonZeros(.csr, rows: 1000, columns: 1000, valueBytes: 2), 332_665,
+      "breakEvenNonZeros(.csr, rows: 1000, columns: 1000, valueBytes: 2)")
   }
 
   @Test("Random sizes and widths: storage bytes follow the table", arguments: RandomData.seeds)
@@ -56,7 +79,9 @@ struct StorageBytesTests {
     let nonZeros = generator.nextInt(below: rows * columns + 1)
     let v = 1 + generator.nextInt(below: 8)
     let i = 1 + generator.nextInt(below: 8)
-    #expect(try denseBytes(rows: rows, columns: columns, valueBytes: v) == rows * columns * v)
+    try expectEqual(
+      denseBytes(rows: rows, columns: columns, valueBytes: v), rows * columns * v,
+      "denseBytes(rows: rows, columns: columns, valueBytes: v)")
     for format in SparseFormat.allCases {
       #expect(
         try storageBytes(
@@ -107,12 +132,24 @@ struct StorageBytesTests {
 
   @Test("Formats that never pay off: a 1×1 CSR needs 8 bytes even when empty; empty matrices")
   func neverPaysOff() throws {
-    #expect(try breakEvenNonZeros(.csr, rows: 1, columns: 1) == nil)
-    #expect(try breakEvenDensity(.csr, rows: 1, columns: 1) == 0)
-    #expect(try breakEvenNonZeros(.coo, rows: 0, columns: 5) == nil)
-    #expect(try breakEvenDensity(.coo, rows: 0, columns: 5) == 0)
-    #expect(try breakEvenNonZeros(.coo, rows: 1, columns: 1) == 0)
-    #expect(try storageBytes(.csr, rows: 0, columns: 0, nonZeros: 0) == 4)
+    try expectEqual(
+      breakEvenNonZeros(.csr, rows: 1, columns: 1), nil,
+      "breakEvenNonZeros(.csr, rows: 1, columns: 1)")
+    try expectEqual(
+      breakEvenDensity(.csr, rows: 1, columns: 1), 0,
+      "breakEvenDensity(.csr, rows: 1, columns: 1)")
+    try expectEqual(
+      breakEvenNonZeros(.coo, rows: 0, columns: 5), nil,
+      "breakEvenNonZeros(.coo, rows: 0, columns: 5)")
+    try expectEqual(
+      breakEvenDensity(.coo, rows: 0, columns: 5), 0,
+      "breakEvenDensity(.coo, rows: 0, columns: 5)")
+    try expectEqual(
+      breakEvenNonZeros(.coo, rows: 1, columns: 1), 0,
+      "breakEvenNonZeros(.coo, rows: 1, columns: 1)")
+    try expectEqual(
+      storageBytes(.csr, rows: 0, columns: 0, nonZeros: 0), 4,
+      "storageBytes(.csr, rows: 0, columns: 0, nonZeros: 0)")
   }
 
   @Test("Bad arguments throw: negative sizes, widths below 1, impossible non-zero counts")

@@ -11,7 +11,7 @@ struct TransposeTests {
     #expect(a.indptr == [0, 1, 2, 2, 3])
     #expect(a.indices == [1, 0, 1])
     #expect(a.data == [3, 2, 4])
-    #expect(try a.toDense() == example)
+    try expectEqual(a.toDense(), example, "a.toDense()")
   }
 
   @Test("CSR to CSC of the same matrix moves every entry to its column")
@@ -33,10 +33,10 @@ struct TransposeTests {
     // scipy's CSC arrays of A are the CSR arrays of Aᵀ.
     let expected = Oracle.csrArrays(Oracle.transpose(dense))
     #expect(direct.indptr == expected.indptr)
-    #expect(direct.indices == expected.indices)
+    expectEqual(direct.indices, expected.indices, "direct.indices")
     #expect(direct.data == expected.data)
     #expect(viaCSR == direct)
-    #expect(try viaCSR.toDense() == dense)
+    try expectEqual(viaCSR.toDense(), dense, "viaCSR.toDense()")
   }
 
   @Test(
@@ -51,7 +51,7 @@ struct TransposeTests {
     let c = try CSCMatrix(a)
     #expect(c.nnz == a.nnz)
     #expect(c.indptr.count == dense.shape[1] + 1)
-    #expect(try c.toDense() == dense)
+    try expectEqual(c.toDense(), dense, "c.toDense()")
     for j in 0..<dense.shape[1] {
       let rows = c.indices[Int(c.indptr[j])..<Int(c.indptr[j + 1])]
       #expect(zip(rows, rows.dropFirst()).allSatisfy { $0 <= $1 }, "column \(j): rows \(rows)")
@@ -66,7 +66,7 @@ struct TransposeTests {
     #expect(t.indptr == [0, 1, 3, 3])
     #expect(t.indices == [1, 0, 3])
     #expect(t.data == [2, 3, 4])
-    #expect(try t.toDense() == Oracle.transpose(example))
+    try expectEqual(t.toDense(), Oracle.transpose(example), "t.toDense()")
   }
 
   @Test(
@@ -80,9 +80,10 @@ struct TransposeTests {
       indices: messy.indices, data: messy.data)
     let t = try a.transposed()
     #expect(t.shape == [dense.shape[1], dense.shape[0]])
-    #expect(try t.toDense() == Oracle.transpose(dense))
+    try expectEqual(t.toDense(), Oracle.transpose(dense), "t.toDense()")
     let x = Oracle.integerVector(count: dense.shape[0], seed: seed)
-    #expect(try t.multiplied(by: x) == Oracle.matVec(Oracle.transpose(dense), x))
+    try expectEqual(
+      t.multiplied(by: x), Oracle.matVec(Oracle.transpose(dense), x), "t.multiplied(by: x)")
   }
 
   @Test("Edge shapes: 0×n, n×0 and 1×1 transpose and convert")
@@ -91,8 +92,9 @@ struct TransposeTests {
       let dense = shape == [1, 1] ? try Tensor(rows: [[4]]) : try Tensor(zeros: shape)
       let t = try CSRMatrix(dense).transposed()
       #expect(t.shape == [shape[1], shape[0]])
-      #expect(try t.toDense() == Oracle.transpose(dense))
-      #expect(try CSCMatrix(CSRMatrix(dense)).toDense() == dense)
+      try expectEqual(t.toDense(), Oracle.transpose(dense), "t.toDense()")
+      try expectEqual(
+        CSCMatrix(CSRMatrix(dense)).toDense(), dense, "CSCMatrix(CSRMatrix(dense)).toDense()")
     }
     #expect(throws: PruningError.rankMismatch(expected: 2, actual: [3])) {
       try CSCMatrix(Tensor([1, 2, 3]))

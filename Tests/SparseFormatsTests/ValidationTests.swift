@@ -88,7 +88,8 @@ struct ValidationTests {
     #expect(a.indices == [3, 0, 3, 1, 2])
     #expect(a.data == [1, 0, 2, 5, 6])
     #expect(a.nnz == 5)
-    #expect(try a.toDense() == Tensor(rows: [[0, 5, 0, 3], [0, 0, 0, 0], [0, 0, 6, 0]]))
+    try expectEqual(
+      a.toDense(), Tensor(rows: [[0, 5, 0, 3], [0, 0, 0, 0], [0, 0, 6, 0]]), "a.toDense()")
   }
 
   @Test("Empty matrices are valid: no rows (indptr [0]), no columns, no entries")
@@ -114,7 +115,7 @@ struct ValidationTests {
     let a = try CSRMatrix(
       rows: dense.shape[0], columns: dense.shape[1], indptr: messy.indptr,
       indices: messy.indices, data: messy.data)
-    #expect(a.indices == messy.indices)
-    #expect(try a.toDense() == dense)
+    expectEqual(a.indices, messy.indices, "a.indices")
+    try expectEqual(a.toDense(), dense, "a.toDense()")
   }
 }

@@ -69,8 +69,12 @@ struct ChannelNormsTests {
   @Test("An empty dimension gives no channels; an empty other dimension gives zero norms")
   func emptyShapes() throws {
     let empty = try Tensor(zeros: [0, 3])
-    #expect(try channelNorms(empty, norm: .l2, dimension: 0) == [])
-    #expect(try channelNorms(empty, norm: .l2, dimension: 1) == [0, 0, 0])
+    try expectEqual(
+      channelNorms(empty, norm: .l2, dimension: 0), [],
+      "channelNorms(empty, norm: .l2, dimension: 0)")
+    try expectEqual(
+      channelNorms(empty, norm: .l2, dimension: 1), [0, 0, 0],
+      "channelNorms(empty, norm: .l2, dimension: 1)")
   }
 
   @Test("Vectors, dimensions out of range and non-finite weights throw the exact error")

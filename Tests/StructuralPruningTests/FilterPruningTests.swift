@@ -10,8 +10,11 @@ struct FiltersToKeepTests {
     let conv = try Conv2D(
       weight: Tensor(shape: [3, 2, 1, 1], scalars: [1, -2, 0.5, 0, 1, 1]),
       bias: Tensor([0, 0, 0]))
-    #expect(try filtersToKeep(conv, amount: .count(1)) == [0, 2])
-    #expect(try filtersToKeep(conv, amount: .fraction(0.5)) == [0])
+    try expectEqual(
+      filtersToKeep(conv, amount: .count(1)), [0, 2], "filtersToKeep(conv, amount: .count(1))")
+    try expectEqual(
+      filtersToKeep(conv, amount: .fraction(0.5)), [0],
+      "filtersToKeep(conv, amount: .fraction(0.5))")
   }
 
   @Test("Filters are ranked by L1, not L2, and the bias plays no part")
@@ -20,17 +23,24 @@ struct FiltersToKeepTests {
     let conv = try Conv2D(
       weight: Tensor(shape: [2, 1, 2, 2], scalars: [1, 1, 1, 1, 3, 0, 0, 0]),
       bias: Tensor([0, 100]))
-    #expect(try filtersToKeep(conv, amount: .count(1)) == [0])
+    try expectEqual(
+      filtersToKeep(conv, amount: .count(1)), [0], "filtersToKeep(conv, amount: .count(1))")
   }
 
   @Test("Ties prune the lower filter index first; amount 0 keeps all")
   func tiesAndExtremes() throws {
     let conv = try Conv2D(
       weight: Tensor(shape: [4, 1, 1, 1], scalars: [2, -1, 1, 3]), bias: Tensor(zeros: [4]))
-    #expect(try filtersToKeep(conv, amount: .count(1)) == [0, 2, 3])
-    #expect(try filtersToKeep(conv, amount: .count(2)) == [0, 3])
-    #expect(try filtersToKeep(conv, amount: .fraction(0)) == [0, 1, 2, 3])
-    #expect(try filtersToKeep(conv, amount: .count(4)) == [])
+    try expectEqual(
+      filtersToKeep(conv, amount: .count(1)), [0, 2, 3],
+      "filtersToKeep(conv, amount: .count(1))")
+    try expectEqual(
+      filtersToKeep(conv, amount: .count(2)), [0, 3], "filtersToKeep(conv, amount: .count(2))")
+    try expectEqual(
+      filtersToKeep(conv, amount: .fraction(0)), [0, 1, 2, 3],
+      "filtersToKeep(conv, amount: .fraction(0))")
+    try expectEqual(
+      filtersToKeep(conv, amount: .count(4)), [], "filtersToKeep(conv, amount: .count(4))")
   }
 
   @Test(
@@ -45,7 +55,9 @@ struct FiltersToKeepTests {
     let k = Oracle.roundHalfEven(Double(filters) * fraction)
     let removed = Oracle.pruned(Oracle.channelNorms(conv.weight, l1: true, dimension: 0), k: k)
     let expected = (0..<filters).filter { !removed.contains($0) }
-    #expect(try filtersToKeep(conv, amount: .fraction(fraction)) == expected)
+    try expectEqual(
+      filtersToKeep(conv, amount: .fraction(fraction)), expected,
+      "filtersToKeep(conv, amount: .fraction(fraction))")
   }
 
   @Test("Bad amounts and non-finite weights throw the exact error")

@@ -9,21 +9,24 @@ struct KeptChannelCountTests {
     "The MIT lab's counts at ratio 0.3: 64 → 45, 128 → 90, 256 → 179, 512 → 358",
     arguments: [(64, 45), (128, 90), (256, 179), (512, 358)])
   func labCounts(channels: Int, kept: Int) throws {
-    #expect(try keptChannelCount(channels, ratio: 0.3) == kept)
+    try expectEqual(
+      keptChannelCount(channels, ratio: 0.3), kept, "keptChannelCount(channels, ratio: 0.3)")
   }
 
   @Test(
     "Exact halves round to even, not away from zero",
     arguments: [(5, 0.5, 2), (10, 0.75, 2), (6, 0.25, 4), (1, 0.5, 0), (3, 0.5, 2), (7, 0.5, 4)])
   func halves(channels: Int, ratio: Double, kept: Int) throws {
-    #expect(try keptChannelCount(channels, ratio: ratio) == kept)
+    try expectEqual(
+      keptChannelCount(channels, ratio: ratio), kept, "keptChannelCount(channels, ratio: ratio)"
+    )
   }
 
   @Test("Ratio 0 keeps every channel, ratio 1 none; zero channels keep zero")
   func extremes() throws {
-    #expect(try keptChannelCount(10, ratio: 0) == 10)
-    #expect(try keptChannelCount(10, ratio: 1) == 0)
-    #expect(try keptChannelCount(0, ratio: 0.3) == 0)
+    try expectEqual(keptChannelCount(10, ratio: 0), 10, "keptChannelCount(10, ratio: 0)")
+    try expectEqual(keptChannelCount(10, ratio: 1), 0, "keptChannelCount(10, ratio: 1)")
+    try expectEqual(keptChannelCount(0, ratio: 0.3), 0, "keptChannelCount(0, ratio: 0.3)")
   }
 
   @Test("Random counts and ratios match round-half-even of C·(1 − r)", arguments: RandomData.seeds)
@@ -33,7 +36,9 @@ struct KeptChannelCountTests {
       let channels = generator.nextInt(below: 600)
       let ratio = generator.nextUnitDouble()
       let expected = Oracle.roundHalfEven(Double(channels) * (1 - ratio))
-      #expect(try keptChannelCount(channels, ratio: ratio) == expected, "C \(channels), r \(ratio)")
+      try expectEqual(
+        keptChannelCount(channels, ratio: ratio), expected,
+        "keptChannelCount(channels, ratio: ratio)", "C \(channels), r \(ratio)")
     }
   }
 

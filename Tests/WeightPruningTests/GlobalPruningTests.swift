@@ -70,14 +70,18 @@ struct GlobalPruningTests {
     try #require(masks.count == layers.count)
     for (layer, mask) in zip(layers, masks) {
       let k = Oracle.pruneCount(fraction: 0.4, of: layer.count)
-      #expect(mask.isKept == Oracle.magnitudeKeep(layer.scalars, prune: k))
+      expectEqual(mask.isKept, Oracle.magnitudeKeep(layer.scalars, prune: k), "mask.isKept")
     }
   }
 
   @Test("No layers give no masks; bad input throws the exact error")
   func edgesAndErrors() throws {
-    #expect(try globalMagnitudeMasks([], amount: .fraction(0.5)).isEmpty)
-    #expect(try layerwiseMagnitudeMasks([], amount: .fraction(0.5)).isEmpty)
+    try expectEqual(
+      globalMagnitudeMasks([], amount: .fraction(0.5)).isEmpty, true,
+      "globalMagnitudeMasks([], amount: .fraction(0.5)).isEmpty")
+    try expectEqual(
+      layerwiseMagnitudeMasks([], amount: .fraction(0.5)).isEmpty, true,
+      "layerwiseMagnitudeMasks([], amount: .fraction(0.5)).isEmpty")
     #expect(throws: PruningError.amountExceedsCount(requested: 9, available: 8)) {
       try globalMagnitudeMasks([a, b], amount: .count(9))
     }

@@ -27,7 +27,9 @@ struct PruneCountTests {
       Case(fraction: 0, n: 9, expected: 0),
     ])
   func fractions(_ example: Case) throws {
-    #expect(try pruneCount(.fraction(example.fraction), of: example.n) == example.expected)
+    try expectEqual(
+      pruneCount(.fraction(example.fraction), of: example.n), example.expected,
+      "pruneCount(.fraction(example.fraction), of: example.n)")
   }
 
   @Test(
@@ -45,9 +47,9 @@ struct PruneCountTests {
 
   @Test("A count is used as it is, up to the number of units")
   func counts() throws {
-    #expect(try pruneCount(.count(3), of: 10) == 3)
-    #expect(try pruneCount(.count(0), of: 0) == 0)
-    #expect(try pruneCount(.count(10), of: 10) == 10)
+    try expectEqual(pruneCount(.count(3), of: 10), 3, "pruneCount(.count(3), of: 10)")
+    try expectEqual(pruneCount(.count(0), of: 0), 0, "pruneCount(.count(0), of: 0)")
+    try expectEqual(pruneCount(.count(10), of: 10), 10, "pruneCount(.count(10), of: 10)")
   }
 
   @Test(

@@ -46,7 +46,9 @@ struct StandardDeviationPruningTests {
   func edgeCases() throws {
     expectMask(try stdThresholdMask(Tensor([0, 0.5, -2, 0]), quality: 0), equals: mask("·██·"))
     expectMask(try stdThresholdMask(Tensor([0.3, 0.3, 0.3]), quality: 3), equals: mask("███"))
-    #expect(try stdThresholdMask(Tensor([]), quality: 1).count == 0)
+    try expectEqual(
+      stdThresholdMask(Tensor([]), quality: 1).count, 0,
+      "stdThresholdMask(Tensor([]), quality: 1).count")
   }
 
   @Test("A negative or non-finite quality, or a NaN weight, throws the exact error")

@@ -11,7 +11,7 @@ struct CompressionRatioTests {
       (1, 0), (2, 1), (3, 2), (4, 2), (5, 3), (16, 4), (17, 5), (32, 5), (256, 8), (257, 9),
     ])
   func bits(clusters: Int, bits: Int) throws {
-    #expect(try bitsPerCode(clusters: clusters) == bits)
+    try expectEqual(bitsPerCode(clusters: clusters), bits, "bitsPerCode(clusters: clusters)")
   }
 
   @Test("Deep Compression's example: 16 weights, 32 bits, 4 clusters give 3.2")

@@ -18,14 +18,14 @@ struct HuffmanCodingTests {
       ([1, 2, 4, 8, 16], 1 * 4 + 2 * 4 + 4 * 3 + 8 * 2 + 16),
     ])
   func examples(frequencies: [Int], bits: Int) throws {
-    #expect(try huffmanTotalBits(frequencies) == bits)
+    try expectEqual(huffmanTotalBits(frequencies), bits, "huffmanTotalBits(frequencies)")
   }
 
   @Test("The total does not depend on the order of the symbols")
   func orderFree() throws {
-    #expect(try huffmanTotalBits([1, 5, 1, 2]) == 15)
-    #expect(try huffmanTotalBits([3, 3, 2, 2, 2]) == 28)
-    #expect(try huffmanTotalBits([2, 3, 2, 3, 2]) == 28)
+    try expectEqual(huffmanTotalBits([1, 5, 1, 2]), 15, "huffmanTotalBits([1, 5, 1, 2])")
+    try expectEqual(huffmanTotalBits([3, 3, 2, 2, 2]), 28, "huffmanTotalBits([3, 3, 2, 2, 2])")
+    try expectEqual(huffmanTotalBits([2, 3, 2, 3, 2]), 28, "huffmanTotalBits([2, 3, 2, 3, 2])")
   }
 
   @Test(

@@ -19,10 +19,18 @@ struct QuantizationTests {
 
   @Test("A tie goes to the lower index, whatever order the centroids are in")
   func ties() throws {
-    #expect(try quantize(Tensor([0.5, -0.5]), centroids: [0, 1, -1]) == [0, 0])
-    #expect(try quantize(Tensor([0.5]), centroids: [1, 0]) == [0])
-    #expect(try quantize(Tensor([2, 2]), centroids: [3, 1, 3]) == [0, 0])
-    #expect(try quantize(Tensor([0.25]), centroids: [0.5, 0.25, 0.25]) == [1])
+    try expectEqual(
+      quantize(Tensor([0.5, -0.5]), centroids: [0, 1, -1]), [0, 0],
+      "quantize(Tensor([0.5, -0.5]), centroids: [0, 1, -1])")
+    try expectEqual(
+      quantize(Tensor([0.5]), centroids: [1, 0]), [0],
+      "quantize(Tensor([0.5]), centroids: [1, 0])")
+    try expectEqual(
+      quantize(Tensor([2, 2]), centroids: [3, 1, 3]), [0, 0],
+      "quantize(Tensor([2, 2]), centroids: [3, 1, 3])")
+    try expectEqual(
+      quantize(Tensor([0.25]), centroids: [0.5, 0.25, 0.25]), [1],
+      "quantize(Tensor([0.25]), centroids: [0.5, 0.25, 0.25])")
   }
 
   @Test("A mask quantises only the kept weights, and reconstruction writes 0 where pruned")
@@ -38,7 +46,8 @@ struct QuantizationTests {
 
   @Test("Empty weights give no codes and an empty tensor back")
   func empty() throws {
-    #expect(try quantize(Tensor([]), centroids: [1]) == [])
+    try expectEqual(
+      quantize(Tensor([]), centroids: [1]), [], "quantize(Tensor([]), centroids: [1])")
     let rebuilt = try reconstruct(SharedWeights(centroids: [1], codes: []), shape: [0, 3])
     #expect(rebuilt.shape == [0, 3])
     #expect(rebuilt.isEmpty)
@@ -69,7 +78,9 @@ struct QuantizationTests {
   func kMeansAgrees(seed: UInt64) throws {
     let w = RandomData.tensor(shape: [16, 16], seed: seed, in: -3...3)
     let shared = try kMeansCodebook(w, clusters: 8)
-    #expect(try quantize(w, centroids: shared.centroids) == shared.codes)
+    try expectEqual(
+      quantize(w, centroids: shared.centroids), shared.codes,
+      "quantize(w, centroids: shared.centroids)")
   }
 
   @Test("quantize: bad input throws the exact error")

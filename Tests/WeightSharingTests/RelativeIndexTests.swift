@@ -11,7 +11,7 @@ struct RelativeIndexTests {
     #expect(encoding.codes == [1, 2, 7, 2])
     #expect(encoding.isFiller == [false, false, true, false])
     #expect(encoding.bits == 3)
-    #expect(try relativeIndexDecode(encoding) == [1, 4, 15])
+    try expectEqual(relativeIndexDecode(encoding), [1, 4, 15], "relativeIndexDecode(encoding)")
   }
 
   @Test(
@@ -29,7 +29,7 @@ struct RelativeIndexTests {
     let encoding = try relativeIndexEncode(positions, bits: 3)
     #expect(encoding.codes == codes)
     #expect(encoding.isFiller == isFiller)
-    #expect(try relativeIndexDecode(encoding) == positions)
+    try expectEqual(relativeIndexDecode(encoding), positions, "relativeIndexDecode(encoding)")
   }
 
   @Test("A code counts the zeros skipped, so adjacent non-zeros have code 0")
@@ -44,7 +44,8 @@ struct RelativeIndexTests {
     let encoding = try relativeIndexEncode([0, 1, 2, 5, 9], bits: 1)
     #expect(encoding.codes == [0, 0, 0, 1, 0, 1, 1])
     #expect(encoding.isFiller == [false, false, false, true, false, true, false])
-    #expect(try relativeIndexDecode(encoding) == [0, 1, 2, 5, 9])
+    try expectEqual(
+      relativeIndexDecode(encoding), [0, 1, 2, 5, 9], "relativeIndexDecode(encoding)")
   }
 
   @Test("No non-zeros give an empty encoding, and decoding it gives no positions")
@@ -52,14 +53,16 @@ struct RelativeIndexTests {
     let encoding = try relativeIndexEncode([], bits: 4)
     #expect(encoding.codes.isEmpty)
     #expect(encoding.isFiller.isEmpty)
-    #expect(try relativeIndexDecode(RelativeIndexEncoding(codes: [], isFiller: [], bits: 4)) == [])
+    try expectEqual(
+      relativeIndexDecode(RelativeIndexEncoding(codes: [], isFiller: [], bits: 4)), [],
+      "relativeIndexDecode(RelativeIndexEncoding(codes: [], isFiller: [], bits: 4))")
   }
 
   @Test("Decoding drops fillers but counts their places")
   func decodeDropsFillers() throws {
     let encoding = RelativeIndexEncoding(
       codes: [3, 15, 15, 0, 2], isFiller: [false, true, true, false, false], bits: 4)
-    #expect(try relativeIndexDecode(encoding) == [3, 36, 39])
+    try expectEqual(relativeIndexDecode(encoding), [3, 36, 39], "relativeIndexDecode(encoding)")
   }
 
   @Test(
@@ -76,7 +79,7 @@ struct RelativeIndexTests {
     #expect(encoding.codes == expected.codes, "bits = \(bits)")
     #expect(encoding.isFiller == expected.isFiller, "bits = \(bits)")
     #expect(encoding.codes.allSatisfy { (0..<(1 << bits)).contains($0) })
-    #expect(try relativeIndexDecode(encoding) == positions)
+    try expectEqual(relativeIndexDecode(encoding), positions, "relativeIndexDecode(encoding)")
   }
 
   @Test("encode: bad input throws the exact error")

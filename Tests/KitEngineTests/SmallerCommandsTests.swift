@@ -1,0 +1,44 @@
+import KitEngine
+import Testing
+
+@Suite("Smaller conveniences: one solution file, rendered hints, suggestions, --help")
+struct SmallerCommandsTests {
+  @Test("An unknown option points to --help")
+  func unknownOption() {
+    #expect(throws: KitError.usage("unknown option '--nonsense'; `kit --help` lists the options")) {
+      try KitInvocation.parse(["--nonsense"])
+    }
+  }
+
+  @Test("solution NAME FILE asks for one file, by file or function name")
+  func oneSolutionFile() throws {
+    let parsed = try KitInvocation.parse(["solution", "weight", "PruneCount.swift"]).command
+    #expect(parsed == .solution("weight", diff: false, only: "PruneCount.swift"))
+    let reveal = SolutionReveal(
+      catalogue: Fixtures.miniCatalogue(root: Fixtures.folder + "/MiniKit"), style: .plain)
+    let exercise = Exercise(number: "01", name: "Passing")
+    let byFile = try reveal.files(of: exercise, matching: "total")
+    #expect(byFile == ["Solutions/01-Passing/Total.swift"])
+    let byFunction = try reveal.files(of: exercise, matching: "total(_:)")
+    #expect(byFunction == ["Solutions/01-Passing/Total.swift"])
+    #expect(throws: KitError.self) { try reveal.files(of: exercise, matching: "nothing") }
+  }
+
+  @Test("Hints render Markdown emphasis instead of printing the markers; code stays as written")
+  func hintEmphasis() {
+    let text = "Round **half to even**, *not* _up_; see `a*b*c` and 2 * 3 * 4."
+    let plain = HintsDocument.rendered(text, style: .plain)
+    #expect(plain == "Round half to even, not up; see `a*b*c` and 2 * 3 * 4.")
+    let bold = HintsDocument.rendered("**k**", style: TextStyle(usesColor: true))
+    #expect(bold.contains("\u{1B}[1mk"))
+  }
+
+  @Test("A misspelt exercise name suggests the closest one")
+  func didYouMean() {
+    let known = ["01 WeightPruning (weight)", "04 SparseFormats (sparse)"]
+    let message = KitError.unknownExercise("wieght", known: known).description
+    #expect(message.contains("did you mean 01 WeightPruning (weight)?"))
+    let far = KitError.unknownExercise("banana", known: known).description
+    #expect(!far.contains("did you mean"))
+  }
+}

@@ -120,20 +120,26 @@ struct ExerciseResetTests {
   }
 }
 
+/// Writes a pristine copy holding the given files (paths relative to `Exercises/`) into a package.
+func writePristineCopy(_ files: [String: String], in root: String) throws {
+  let data = try JSONEncoder().encode(PristineCopy(files: files))
+  try write(String(decoding: data, as: UTF8.self), to: "\(root)/\(PristineCopy.path)")
+}
+
 @Suite("Resetting from the pristine copy the kit carries")
 struct CarriedPristineResetTests {
   let total = "Exercises/01-Passing/Total.swift"
 
-  @Test("Without git at all, the stubs come back from .kit/pristine, after a backup")
+  @Test("Without git at all, the stubs come back from .kit/pristine.json, after a backup")
   func withoutGit() throws {
     let root = try makeTemporaryFolder("nogit")
     defer { try? FileManager.default.removeItem(atPath: root) }
-    try write("stub\n", to: "\(root)/.kit/pristine/01-Passing/Total.swift")
+    try writePristineCopy(["01-Passing/Total.swift": "stub\n"], in: root)
     try write("mine\n", to: "\(root)/\(total)")
     let reset = ExerciseReset(
       catalogue: Fixtures.miniCatalogue(root: root), runner: ProcessRunner())
     let plan = try reset.plan(for: Exercise(number: "01", name: "Passing"))
-    #expect(plan.revision == ".kit/pristine/01-Passing")
+    #expect(plan.revision == PristineCopy.path)
     #expect(plan.changes == [ResetChange(path: total, kind: .modified)])
     let backup = try reset.apply([plan], date: Date(timeIntervalSince1970: 0))
     let restored = try String(contentsOfFile: "\(root)/\(total)", encoding: .utf8)
@@ -146,8 +152,9 @@ struct CarriedPristineResetTests {
   func afterCommit() throws {
     let repository = try Repository("committed")
     defer { repository.remove() }
-    try write("stub\n", to: "\(repository.root)/.kit/pristine/01-Passing/Total.swift")
-    try write("# 01 Passing\n", to: "\(repository.root)/.kit/pristine/01-Passing/README.md")
+    try writePristineCopy(
+      ["01-Passing/Total.swift": "stub\n", "01-Passing/README.md": "# 01 Passing\n"],
+      in: repository.root)
     try repository.commitAll("pristine copy")
     try write("solved\n", to: "\(repository.root)/\(total)")
     try repository.commitAll("my solution")
@@ -158,5 +165,53 @@ struct CarriedPristineResetTests {
     try reset.apply([plan], date: Date(timeIntervalSince1970: 0))
     #expect(try repository.read(total) == "stub\n")
     #expect(try repository.read(".kit-backups/1970-01-01T00-00-00/\(total)") == "solved\n")
+  }
+
+  @Test("A folder or a file that is not a pristine copy is refused with the path, and left alone")
+  func notACopy() throws {
+    let root = try makeTemporaryFolder("notacopy")
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let catalogue = Fixtures.miniCatalogue(root: root)
+    try write("mine\n", to: "\(root)/\(PristineCopy.path)/notes.txt")
+    #expect(
+      throws: KitError.fileSystem(
+        path: PristineCopy.path, reason: "it is a folder, not the kit's pristine copy")
+    ) {
+      try PristineCopy.load(from: catalogue)
+    }
+    #expect(
+      try String(contentsOfFile: "\(root)/\(PristineCopy.path)/notes.txt", encoding: .utf8)
+        == "mine\n")
+    try FileManager.default.removeItem(atPath: "\(root)/\(PristineCopy.path)")
+    try write(
+      "{\"format\": \"something-else\", \"version\": 1, \"files\": {}}",
+      to: "\(root)/\(PristineCopy.path)")
+    #expect(
+      throws: KitError.fileSystem(
+        path: PristineCopy.path,
+        reason: "it is something-else version 1, not pruningkit-pristine version 1")
+    ) {
+      try PristineCopy.load(from: catalogue)
+    }
+  }
+
+  @Test("Differences list every path missing from one side or with other text, sorted")
+  func differences() {
+    let carried = PristineCopy(files: ["01/a.swift": "a", "01/b.swift": "b", "01/c.swift": "c"])
+    let now = PristineCopy(files: ["01/a.swift": "a", "01/b.swift": "B", "01/d.swift": "d"])
+    #expect(carried.differences(from: now) == ["01/b.swift", "01/c.swift", "01/d.swift"])
+    #expect(carried.differences(from: carried).isEmpty)
+  }
+
+  @Test("The copy a package carries selects one exercise's files by its folder, not a prefix")
+  func filesOfExercise() {
+    let copy = PristineCopy(files: [
+      "01-Passing/Total.swift": "t", "01-Passing/README.md": "r", "01-PassingToo/X.swift": "x",
+    ])
+    let files = copy.files(of: Exercise(number: "01", name: "Passing"))
+    #expect(
+      files == [
+        "Exercises/01-Passing/Total.swift": "t", "Exercises/01-Passing/README.md": "r",
+      ])
   }
 }

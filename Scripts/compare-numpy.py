@@ -394,6 +394,7 @@ def main():
              "ratioOfMinimums": reference[1] / kernel[1] if kernel and reference else None,
              "target": target}
             for what, kernel, reference, target in comparisons(bench, results)
+            if kernel or reference
         ]
 
     if args.json:

@@ -28,7 +28,8 @@ struct BSRKernelTests {
     let expected = Oracle.matVec(w, x)
     #expect(
       actual == expected,
-      "\(rows)×\(columns) matrix of sixteenths, \(block.rows)×\(block.columns) blocks, seed \(seed)")
+      "\(rows)×\(columns) matrix of sixteenths, \(block.rows)×\(block.columns) blocks, seed \(seed)"
+    )
   }
 
   @Test("8×8 and 4×4: entries of x under block columns with no stored block are never read")

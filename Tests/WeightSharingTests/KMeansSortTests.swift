@@ -42,13 +42,17 @@ struct KMeansSortTests {
     var generator = SplitMix64(seed: seed)
     let weights = (0..<5_000).map { index -> Float in
       switch index % 10 {
-      case 0: return Float(sign: .plus, exponent: -149 + generator.nextInt(below: 30), significand: 1)
+      case 0:
+        let exponent = -149 + generator.nextInt(below: 30)  // subnormal
+        return Float(sign: .plus, exponent: exponent, significand: 1)
       case 1: return index.isMultiple(of: 4) ? -0.0 : 0.0
       default: return generator.nextFloat(in: -1...1)
       }
     }
     let shared = try kMeansCodebook(Tensor(weights), clusters: 16, maxIterations: 5)
-    let wrong = weights.indices.first { shared.codes[$0] != Oracle.nearest(weights[$0], shared.centroids) }
+    let wrong = weights.indices.first {
+      shared.codes[$0] != Oracle.nearest(weights[$0], shared.centroids)
+    }
     if let i = wrong {
       let nearest = Oracle.nearest(weights[i], shared.centroids)
       Issue.record(

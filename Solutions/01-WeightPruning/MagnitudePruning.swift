@@ -171,16 +171,17 @@ func keptFlags(pruning k: Int, of values: [Float]) -> [Bool] {
 /// at a time, like a radix sort that only ever follows one bucket:
 ///
 /// 1. `histogram` counts the top 11 bits of every magnitude; a running sum over its 2,048
-///    buckets finds the bucket that holds rank `k − 1` and how many magnitudes lie below it.
-/// 2. One pass copies the bits of that bucket's magnitudes (a small fraction of them, unless
-///    the data are very skewed) into a scratch array; a histogram of their next 10 bits picks
-///    the sub-bucket, and one of their last 10 bits the exact pattern `t`.
-/// 3. A branch-free pass keeps every magnitude above `t`. All magnitudes equal to `t` are then
-///    pruned, possibly more than `k` in all, so the highest-index ones are kept again until
-///    exactly `k` are pruned: the tie rule, exact.
+///    buckets finds the bucket `b` that holds rank `k − 1` and how many magnitudes lie below it.
+/// 2. One pass settles every weight outside `b` (kept when its top bits exceed `b`, pruned
+///    when they are below) and notes the positions of the weights inside `b`, without a
+///    branch: every position is written, only members advance the cursor. Unless the data
+///    are very skewed, `b` holds a small fraction of the weights.
+/// 3. Among the members, a histogram of the next 10 bits and one of the last 10 bits pin the
+///    exact bit pattern `t` of the `k`-th smallest magnitude. Members above `t` are kept,
+///    members below it pruned, and the members equal to `t`, visited in index order, are
+///    pruned until exactly `k` are: the tie rule, exact.
 ///
-/// Three passes over the weights, none of them a sort or a partition, and no copy of the
-/// magnitudes: about as much memory traffic as computing `|w|` and comparing it once more.
+/// Two passes over the weights, no sort, no partition and no copy of the magnitudes.
 ///
 /// - Parameters:
 ///   - k: How many to prune, in `0...values.count`.
@@ -200,38 +201,35 @@ func keptFlags(
     below += histogram[top]
     top += 1
   }
-  // 2. Its members' bits, gathered without a branch: every value is written, only members
-  // advance the cursor (hence one spare slot).
-  var members = [UInt32](repeating: 0, count: histogram[top] + 1)
-  members.withUnsafeMutableBufferPointer { member in
-    var count = 0
-    for value in values {
-      let bits = magnitudeBits(value)
-      member[count] = bits
-      count += bits >> 20 == UInt32(top) ? 1 : 0
-    }
-  }
-  members.removeLast()
-  let middle = selectBucket(of: members, rank: rank - below, shift: 10, below: &below)
-  members.removeAll { ($0 >> 10) & 0x3FF != middle }
-  let low = selectBucket(of: members, rank: rank - below, shift: 0, below: &below)
-  let threshold = UInt32(top) << 20 | middle << 10 | low
-  let ties = members.count(where: { $0 & 0x3FF == low })
-
+  // 2. Settle everything outside the bucket; note the members' positions (one spare slot).
+  let bucket = UInt32(top)
+  var positions = [Int](repeating: 0, count: histogram[top] + 1)
   var isKept = [Bool](unsafeUninitializedCapacity: values.count) { output, initializedCount in
-    for i in values.indices {
-      output[i] = magnitudeBits(values[i]) > threshold
+    positions.withUnsafeMutableBufferPointer { position in
+      var count = 0
+      for i in values.indices {
+        let digit = magnitudeBits(values[i]) >> 20
+        output[i] = digit > bucket
+        position[count] = i
+        count += digit == bucket ? 1 : 0
+      }
     }
     initializedCount = values.count
   }
-  // 3. Every tie was pruned; keep the highest-index ones again until exactly k are pruned.
-  var excess = below + ties - k
-  var index = values.count
-  while excess > 0 {
-    index -= 1
-    if magnitudeBits(values[index]) == threshold {
-      isKept[index] = true
-      excess -= 1
+  positions.removeLast()
+  // 3. The exact pattern `t` among the members, then the members themselves.
+  let members = positions.map { magnitudeBits(values[$0]) }
+  let middle = selectBucket(of: members, rank: rank - below, shift: 10, below: &below)
+  let low = selectBucket(
+    of: members.filter { ($0 >> 10) & 0x3FF == middle }, rank: rank - below, shift: 0,
+    below: &below)
+  let threshold = bucket << 20 | middle << 10 | low
+  var tiesToPrune = k - below
+  for (position, bits) in zip(positions, members) {
+    if bits > threshold {
+      isKept[position] = true
+    } else if bits == threshold {
+      if tiesToPrune > 0 { tiesToPrune -= 1 } else { isKept[position] = true }
     }
   }
   return isKept

@@ -429,6 +429,11 @@ def main():
             print(f"{row['what']:64} {format_seconds(row['kernelSeconds']):>10} "
                   f"{format_seconds(row['referenceSeconds']):>10} {ratio_text:>7} {min_text:>7} "
                   f"{verdict}")
+        if report["bench"].get("breakEven"):
+            print()
+            print("break-even against the Swift dense mat-vec (from the bench):")
+            for entry in report["bench"]["breakEven"]:
+                print(f"  {entry['sentence']}")
 
 
 if __name__ == "__main__":

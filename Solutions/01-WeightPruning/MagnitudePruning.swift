@@ -104,30 +104,21 @@ private func magnitudeBits(_ value: Float) -> UInt32 {
   value.bitPattern & 0x7FFF_FFFF
 }
 
-/// How many magnitudes fall in each of the 2,048 buckets of their top 11 bits (the exponent
-/// and 3 bits of mantissa), the first pass of ``keptFlags(pruning:ofMagnitudesIn:histogram:)``.
+/// How many magnitudes fall in each of the 32,768 buckets of their top 15 bits (the exponent
+/// and 7 bits of mantissa; the sign bit is cleared), the first pass of
+/// ``keptFlags(pruning:ofMagnitudesIn:histogram:)``.
 ///
 /// The histogram doubles as the finiteness check: a NaN or infinity has an all-ones exponent,
-/// so it lands in one of the last 8 buckets (``hasNonFinite(_:)``).
+/// so it lands in one of the last 128 buckets (``hasNonFinite(_:)``).
 ///
 /// - Parameter values: The weights, whose magnitudes are counted.
-/// - Returns: 2,048 counts.
+/// - Returns: 32,768 counts.
 /// - Complexity: O(*n*).
 func magnitudeHistogram(_ values: UnsafeBufferPointer<Float>) -> [Int] {
-  var counts = [Int](repeating: 0, count: 2_048)
+  var counts = [Int](repeating: 0, count: 1 << 15)
   counts.withUnsafeMutableBufferPointer { count in
-    // Two interleaved tables, so neighbours in the same bucket do not wait on each other's
-    // increment; they are summed at the end.
-    var odd = [Int](repeating: 0, count: 2_048)
-    odd.withUnsafeMutableBufferPointer { other in
-      var i = 0
-      while i + 2 <= values.count {
-        count[Int(magnitudeBits(values[i]) >> 20)] += 1
-        other[Int(magnitudeBits(values[i + 1]) >> 20)] += 1
-        i += 2
-      }
-      if i < values.count { count[Int(magnitudeBits(values[i]) >> 20)] += 1 }
-      for bucket in 0..<2_048 { count[bucket] += other[bucket] }
+    for value in values {
+      count[Int(magnitudeBits(value) >> 16)] += 1
     }
   }
   return counts
@@ -135,7 +126,7 @@ func magnitudeHistogram(_ values: UnsafeBufferPointer<Float>) -> [Int] {
 
 /// Whether a histogram from ``magnitudeHistogram(_:)`` counted a NaN or an infinity.
 func hasNonFinite(_ histogram: [Int]) -> Bool {
-  histogram[0x7F8...].contains { $0 > 0 }
+  histogram[0x7F80...].contains { $0 > 0 }
 }
 
 /// Flags the `k` smallest values, ranked by `(value, index)`, so ties flag lower indices first.
@@ -167,16 +158,16 @@ func keptFlags(pruning k: Int, of values: [Float]) -> [Bool] {
 /// `(|w|, index)`: a radix select on the magnitudes' bits.
 ///
 /// For finite floats that are not negative, the bit pattern read as an unsigned integer sorts
-/// exactly as the value does, so the `k`-th smallest magnitude can be found 11 + 10 + 10 bits
+/// exactly as the value does, so the `k`-th smallest magnitude can be found 15 + 8 + 8 bits
 /// at a time, like a radix sort that only ever follows one bucket:
 ///
-/// 1. `histogram` counts the top 11 bits of every magnitude; a running sum over its 2,048
+/// 1. `histogram` counts the top 15 bits of every magnitude; a running sum over its 32,768
 ///    buckets finds the bucket `b` that holds rank `k − 1` and how many magnitudes lie below it.
 /// 2. One pass settles every weight outside `b` (kept when its top bits exceed `b`, pruned
 ///    when they are below) and notes the positions of the weights inside `b`, without a
 ///    branch: every position is written, only members advance the cursor. Unless the data
 ///    are very skewed, `b` holds a small fraction of the weights.
-/// 3. Among the members, a histogram of the next 10 bits and one of the last 10 bits pin the
+/// 3. Among the members, a histogram of the next 8 bits and one of the last 8 bits pin the
 ///    exact bit pattern `t` of the `k`-th smallest magnitude. Members above `t` are kept,
 ///    members below it pruned, and the members equal to `t`, visited in index order, are
 ///    pruned until exactly `k` are: the tie rule, exact.
@@ -194,7 +185,7 @@ func keptFlags(
 ) -> [Bool] {
   guard k > 0 else { return Array(repeating: true, count: values.count) }
   let rank = k - 1
-  // 1. The bucket of the top 11 bits that holds `rank`.
+  // 1. The bucket of the top 15 bits that holds `rank`.
   var below = 0
   var top = 0
   while below + histogram[top] <= rank {
@@ -208,7 +199,7 @@ func keptFlags(
     positions.withUnsafeMutableBufferPointer { position in
       var count = 0
       for i in values.indices {
-        let digit = magnitudeBits(values[i]) >> 20
+        let digit = magnitudeBits(values[i]) >> 16
         output[i] = digit > bucket
         position[count] = i
         count += digit == bucket ? 1 : 0
@@ -219,11 +210,11 @@ func keptFlags(
   positions.removeLast()
   // 3. The exact pattern `t` among the members, then the members themselves.
   let members = positions.map { magnitudeBits(values[$0]) }
-  let middle = selectBucket(of: members, rank: rank - below, shift: 10, below: &below)
+  let middle = selectBucket(of: members, rank: rank - below, shift: 8, below: &below)
   let low = selectBucket(
-    of: members.filter { ($0 >> 10) & 0x3FF == middle }, rank: rank - below, shift: 0,
+    of: members.filter { ($0 >> 8) & 0xFF == middle }, rank: rank - below, shift: 0,
     below: &below)
-  let threshold = bucket << 20 | middle << 10 | low
+  let threshold = bucket << 16 | middle << 8 | low
   var tiesToPrune = k - below
   for (position, bits) in zip(positions, members) {
     if bits > threshold {
@@ -235,14 +226,14 @@ func keptFlags(
   return isKept
 }
 
-/// The 10-bit digit at `shift` that holds `rank` among `members`, adding the count of members
+/// The 8-bit digit at `shift` that holds `rank` among `members`, adding the count of members
 /// whose digit is smaller to `below`.
 private func selectBucket(of members: [UInt32], rank: Int, shift: UInt32, below: inout Int)
   -> UInt32
 {
-  var counts = [Int](repeating: 0, count: 1_024)
+  var counts = [Int](repeating: 0, count: 256)
   for bits in members {
-    counts[Int((bits >> shift) & 0x3FF)] += 1
+    counts[Int((bits >> shift) & 0xFF)] += 1
   }
   var digit = 0
   var before = 0

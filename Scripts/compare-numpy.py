@@ -4,18 +4,21 @@
 An optional maintainer tool, never a dependency of the kit: it needs python3 with numpy and
 scipy. It rebuilds the bench's seeded data bit for bit (SplitMix64, the same seeds and the
 same float conversion as `Sources/Bench/BenchData.swift`), times the numpy/scipy equivalents
-with warm-up runs and the median of several repeats, and prints a table or JSON. Given the
-path of a built `bench` binary it also runs that (with `--json`) right after, so the ratios
-come from one run on one machine:
+with warm-up runs and the median of several repeats, and prints a table or JSON. With
+`--bench` it also builds the reference bench (release) and runs it (`--json`) right after, so
+every ratio comes from one run on one machine:
 
-    KIT_SOLUTIONS=1 swift build -c release --product bench --scratch-path .build-bench-rel
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \\
-        python3 Scripts/compare-numpy.py --bench .build-bench-rel/release/bench
+    python3 Scripts/compare-numpy.py --bench
 
-Some machines set OPENBLAS_CORETYPE (and OPENBLAS_L2_SIZE) to work around old OpenBLAS bugs;
-they slow a current numpy, so unset both for this command only, as above. numpy's dense
-`W @ x` may use every core (OpenBLAS threads); the Swift kernels use one. `--threads 1`
-limits OpenBLAS to one thread for a like-for-like dense figure.
+(`--bench PATH` runs an already built binary instead.) Where a kernel has several numpy
+idioms, all are timed and the fastest is the one compared. Every sample is warm: numpy's
+calls repeat back to back, and the bench re-warms each sample (see its header).
+
+numpy runs on one thread, as the Swift kernels do: the script sets OPENBLAS_NUM_THREADS,
+OMP_NUM_THREADS and MKL_NUM_THREADS to 1 before numpy loads (`--threads N` to change). Some
+machines set OPENBLAS_CORETYPE (and OPENBLAS_L2_SIZE) to work around old OpenBLAS bugs; they
+slow a current numpy, so the script drops both from its own environment before numpy loads
+and says so (threadpoolctl, when installed, reports which kernel OpenBLAS then runs).
 """
 
 import argparse
@@ -32,14 +35,15 @@ MATRIX_SEED = 100
 BLOCK_SEED = 200
 ONE_SHOT_WEIGHT_SEED = 400
 ONE_SHOT_INPUT_SEED = 401
+KMEANS_SEED = 300
 THRESHOLD = 0.5
 MAGNITUDE_SPARSITY = 0.9
 SPARSITIES = [0.5, 0.7, 0.8, 0.9, 0.95, 0.99]
 CSR_SPARSITIES = [0.3, 0.4] + SPARSITIES
-FULL = {"floats": 10_000_000, "matrix": 4096, "layer": 1024, "tokens": 2048, "warm_up": 2,
-        "repeats": 7}
-QUICK = {"floats": 1_000_000, "matrix": 1024, "layer": 256, "tokens": 512, "warm_up": 1,
-         "repeats": 3}
+FULL = {"floats": 10_000_000, "matrix": 4096, "kmeans": 1_000_000, "layer": 1024,
+        "tokens": 2048, "warm_up": 2, "repeats": 7}
+QUICK = {"floats": 1_000_000, "matrix": 1024, "kmeans": 100_000, "layer": 256, "tokens": 512,
+         "warm_up": 1, "repeats": 3}
 
 GOLDEN = 0x9E3779B97F4A7C15
 
@@ -151,10 +155,47 @@ def measure(body, warm_up, repeats, minimum_sample=0.005):
     }
 
 
+def two_four_matrix(size, np):
+    """In every group of four along a row, the two largest magnitudes kept (ties: lower index)."""
+    w = uniform_weights(MATRIX_SEED, size * size, np).reshape(-1, 4)
+    a = np.abs(w)
+    i = np.arange(4)
+    above = (a[:, None, :] > a[:, :, None]) | ((a[:, None, :] == a[:, :, None])
+                                               & (i[None, :] < i[:, None]))
+    return np.where(above.sum(axis=2) >= 2, np.float32(0), w).reshape(size, size)
+
+
+def kmeans_1d(w, k, np, max_iterations=100):
+    """1-D k-means as the kit's reference does it: sort once, linear initial centroids, runs by
+    binary search, means from prefix sums; codes by searching the midpoints."""
+    s = np.sort(w)
+    prefix = np.concatenate(([0.0], np.cumsum(s, dtype=np.float64)))
+    low, high = float(s[0]), float(s[-1])
+    c = np.linspace(low, high, k).astype(np.float32) if k > 1 else np.float32([(low + high) / 2])
+
+    def run_starts(c):
+        return np.concatenate(([0], np.searchsorted(s, (c[:-1] + c[1:]) / 2, side="right"),
+                               [len(s)]))
+
+    starts = run_starts(c)
+    for _ in range(max_iterations):
+        counts = np.diff(starts)
+        full = counts > 0
+        means = (prefix[starts[1:]] - prefix[starts[:-1]])[full] / counts[full]
+        c = c.copy()
+        c[full] = means.astype(np.float32)
+        following = run_starts(c)
+        if np.array_equal(following, starts):
+            break
+        starts = following
+    return c, np.searchsorted((c[:-1] + c[1:]) / 2, w, side="right")
+
+
 def run_numpy(settings, only):
     import numpy as np
     import scipy
     import scipy.sparse
+    from scipy.sparse import _sparsetools
 
     warm_up, repeats = settings["warm_up"], settings["repeats"]
     results = []
@@ -170,6 +211,8 @@ def run_numpy(settings, only):
         t = np.float32(THRESHOLD)
         add("threshold", "np.where(np.abs(w) < t, 0, w)",
             measure(lambda: np.where(np.abs(w) < t, 0, w), warm_up, repeats))
+        add("threshold", "w * (np.abs(w) >= t)",
+            measure(lambda: w * (np.abs(w) >= t), warm_up, repeats))
         add("threshold", "w.copy()", measure(lambda: w.copy(), warm_up, repeats))
     if only is None or "magnitude" in only:
         k = round(n * MAGNITUDE_SPARSITY)  # prune the k smallest magnitudes
@@ -184,20 +227,52 @@ def run_numpy(settings, only):
             measure(lambda: np.sort(np.abs(w)), warm_up, min(repeats, 3)))
     size = settings["matrix"]
     x = uniform_weights(VECTOR_SEED + 1, size, np)
+
+    def csr_matvec(csr):
+        """scipy's C++ kernel called directly, without the Python overhead of `@`."""
+        def call():
+            y = np.zeros(size, dtype=np.float32)
+            _sparsetools.csr_matvec(size, size, csr.indptr, csr.indices, csr.data, x, y)
+            return y
+        return call
+
+    def bsr_matvec(bsr, block):
+        def call():
+            y = np.zeros(size, dtype=np.float32)
+            _sparsetools.bsr_matvec(size // block, size // block, block, block, bsr.indptr,
+                                    bsr.indices, bsr.data.ravel(), x, y)
+            return y
+        return call
+
     if only is None or "csr" in only:
         for sparsity in CSR_SPARSITIES:
             dense = unstructured_matrix(size, sparsity, np)
             csr = scipy.sparse.csr_matrix(dense)
             assert csr.indices.dtype == np.int32 and csr.data.dtype == np.float32
+            assert np.allclose(csr_matvec(csr)(), csr @ x, atol=1e-3)
             add("csr", "scipy csr_matrix @ x", measure(lambda: csr @ x, warm_up, repeats), sparsity)
+            add("csr", "scipy csr_matvec", measure(csr_matvec(csr), warm_up, repeats), sparsity)
             add("csr", "dense W @ x", measure(lambda: dense @ x, warm_up, repeats), sparsity)
     if only is None or "block" in only:
         for block in (4, 8):
             for sparsity in SPARSITIES:
                 dense = block_matrix(size, block, sparsity, np)
                 bsr = scipy.sparse.bsr_matrix(dense, blocksize=(block, block))
+                assert np.allclose(bsr_matvec(bsr, block)(), bsr @ x, atol=1e-3)
                 add("block", f"scipy bsr_matrix {block}x{block} @ x",
                     measure(lambda: bsr @ x, warm_up, repeats), sparsity)
+                add("block", f"scipy bsr_matvec {block}x{block}",
+                    measure(bsr_matvec(bsr, block), warm_up, repeats), sparsity)
+        csr = scipy.sparse.csr_matrix(two_four_matrix(size, np))
+        add("block", "scipy csr_matrix @ x (2:4 matrix)",
+            measure(lambda: csr @ x, warm_up, repeats), 0.5)
+        add("block", "scipy csr_matvec (2:4 matrix)",
+            measure(csr_matvec(csr), warm_up, repeats), 0.5)
+    if only is None or "kmeans" in only:
+        weights = uniform_weights(KMEANS_SEED, settings["kmeans"], np)
+        for clusters in (16, 256):
+            add("kmeans", f"sort + searchsorted, {clusters} clusters",
+                measure(lambda: kmeans_1d(weights, clusters, np), warm_up, repeats))
     if only is None or "oneshot" in only:
         layer, tokens = settings["layer"], settings["tokens"]
         w = uniform_weights(ONE_SHOT_WEIGHT_SEED, layer * layer, np).reshape(layer, layer)
@@ -252,33 +327,65 @@ def python_median(results, group, kernel, sparsity=None):
     return None
 
 
+def fastest(results, group, kernels, sparsity=None):
+    """The fastest of several numpy idioms: ((median, min), its name), or (None, None)."""
+    best = (None, None)
+    for kernel in kernels:
+        timing = python_median(results, group, kernel, sparsity)
+        if timing and (best[0] is None or timing[0] < best[0][0]):
+            best = (timing, kernel)
+    return best
+
+
 def comparisons(bench, results):
     """(what, kernel (median, min), reference (median, min), target) rows.
 
     The ratio is reference time / kernel time, so above 1 the kernel is faster. Most rows put
-    a Swift kernel against numpy/scipy; a few check the bench's own baselines.
+    a Swift kernel against the fastest numpy/scipy idiom; a few check the bench's own baselines.
     """
-    rows = [
-        ("threshold: pruneWeights vs Swift plain copy (>= 0.5: within 2x)",
-         swift_median(bench, "threshold", "pruneWeights(_:threshold:)"),
-         swift_median(bench, "threshold", "plain copy"), 0.5),
-        ("threshold: pruneWeights vs np.where",
-         swift_median(bench, "threshold", "pruneWeights(_:threshold:)"),
-         python_median(results, "threshold", "np.where(np.abs(w) < t, 0, w)"), 2.0),
-        ("threshold: plain copy (Swift) vs w.copy()",
-         swift_median(bench, "threshold", "plain copy"),
-         python_median(results, "threshold", "w.copy()"), None),
-        ("magnitude: magnitudeMask vs np.partition + mask",
-         swift_median(bench, "magnitude", "magnitudeMask(_:amount:)"),
-         python_median(results, "magnitude", "np.partition + mask"), 1.0),
-        ("magnitude: full sort (Swift) vs np.sort",
-         swift_median(bench, "magnitude", "full sort"),
-         python_median(results, "magnitude", "np.sort(np.abs(w))"), None),
-    ]
+    rows = []
+
+    def against(what, kernel, group, idioms, sparsity, target):
+        reference, idiom = fastest(results, group, idioms, sparsity)
+        rows.append((f"{what} vs {idiom or idioms[0]}", kernel, reference, target))
+
+    rows.append(("threshold: pruneWeights vs Swift plain copy (within 1.1x)",
+                 swift_median(bench, "threshold", "pruneWeights(_:threshold:)"),
+                 swift_median(bench, "threshold", "plain copy"), 1 / 1.1))
+    against("threshold: pruneWeights", swift_median(bench, "threshold", "pruneWeights(_:threshold:)"),
+            "threshold", ["np.where(np.abs(w) < t, 0, w)", "w * (np.abs(w) >= t)"], None, 1.0)
+    rows.append(("threshold: plain copy (Swift) vs w.copy()",
+                 swift_median(bench, "threshold", "plain copy"),
+                 python_median(results, "threshold", "w.copy()"), None))
+    against("magnitude: magnitudeMask", swift_median(bench, "magnitude", "magnitudeMask(_:amount:)"),
+            "magnitude", ["np.partition + mask"], None, 1.0)
+    rows.append(("magnitude: full sort (Swift) vs np.sort",
+                 swift_median(bench, "magnitude", "full sort"),
+                 python_median(results, "magnitude", "np.sort(np.abs(w))"), None))
     for sparsity in CSR_SPARSITIES:
-        rows.append((f"csr {sparsity:.0%}: multiplied(by:) vs scipy csr @ x",
-                     swift_median(bench, "csr", "CSRMatrix.multiplied(by:)", sparsity),
-                     python_median(results, "csr", "scipy csr_matrix @ x", sparsity), 1.0))
+        against(f"csr {sparsity:.0%}: multiplied(by:)",
+                swift_median(bench, "csr", "CSRMatrix.multiplied(by:)", sparsity),
+                "csr", ["scipy csr_matrix @ x", "scipy csr_matvec"], sparsity, 1.2)
+    for block in (4, 8):
+        for sparsity in SPARSITIES:
+            against(f"bsr {block}x{block} {sparsity:.0%}: multiplied(by:)",
+                    swift_median(bench, "block", "BSRMatrix.multiplied(by:)", sparsity,
+                                 f"{block}x{block} blocks"),
+                    "block", [f"scipy bsr_matrix {block}x{block} @ x",
+                              f"scipy bsr_matvec {block}x{block}"], sparsity, 1.0)
+    for sparsity in SPARSITIES:
+        rows.append((f"bsr 8x8 {sparsity:.0%} vs Swift CSR at {sparsity:.0%}",
+                     swift_median(bench, "block", "BSRMatrix.multiplied(by:)", sparsity,
+                                  "8x8 blocks"),
+                     swift_median(bench, "csr", "CSRMatrix.multiplied(by:)", sparsity), 1.0))
+    against("2:4 50%: SemiStructuredMatrix.multiplied(by:)",
+            swift_median(bench, "block", "SemiStructuredMatrix.multiplied(by:)", 0.5, "2:4"),
+            "block", ["scipy csr_matrix @ x (2:4 matrix)", "scipy csr_matvec (2:4 matrix)"],
+            0.5, 1.0)
+    for clusters in (16, 256):
+        against(f"k-means k={clusters}: kMeansCodebook",
+                swift_median(bench, "kmeans", f"kMeansCodebook(_:clusters:), {clusters} clusters"),
+                "kmeans", [f"sort + searchsorted, {clusters} clusters"], None, 1.0)
     for sparsity in CSR_SPARSITIES:
         rows.append((f"dense {sparsity:.0%}: Swift dense mat-vec vs numpy W @ x",
                      swift_median(bench, "csr", "dense mat-vec", sparsity),
@@ -287,13 +394,6 @@ def comparisons(bench, results):
         rows.append((f"csr {sparsity:.0%}: Swift CSR vs numpy dense W @ x",
                      swift_median(bench, "csr", "CSRMatrix.multiplied(by:)", sparsity),
                      python_median(results, "csr", "dense W @ x", sparsity), None))
-    for block in (4, 8):
-        for sparsity in SPARSITIES:
-            rows.append((f"bsr {block}x{block} {sparsity:.0%}: multiplied(by:) vs scipy bsr @ x",
-                         swift_median(bench, "block", "BSRMatrix.multiplied(by:)", sparsity,
-                                      f"{block}x{block} blocks"),
-                         python_median(results, "block", f"scipy bsr_matrix {block}x{block} @ x",
-                                       sparsity), None))
     rows.append(("oneshot: Wanda mask vs numpy lib/prune.py",
                  swift_median(bench, "oneshot", "Wanda: inputNorms + wandaMask", 0.5),
                  python_median(results, "oneshot", "Wanda (lib/prune.py in numpy)"), 1.0))
@@ -306,35 +406,54 @@ def comparisons(bench, results):
     return rows
 
 
+def build_bench():
+    """Builds the reference bench in release mode and returns the binary's path."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    scratch = os.path.join(root, ".build-bench-rel")
+    env = dict(os.environ, KIT_SOLUTIONS="1")
+    print("building the reference bench (release) ...", file=sys.stderr)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "bench",
+                    "--scratch-path", scratch], cwd=root, env=env, check=True,
+                   stdout=sys.stderr)
+    return os.path.join(scratch, "release", "bench")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--quick", action="store_true", help="small sizes, few repeats")
     parser.add_argument("--only", action="append",
-                        choices=["threshold", "magnitude", "csr", "block", "oneshot"],
+                        choices=["threshold", "magnitude", "csr", "block", "kmeans", "oneshot"],
                         help="time only this group (repeatable)")
-    parser.add_argument("--threads", type=int, help="limit OpenBLAS to this many threads")
-    parser.add_argument("--bench", metavar="PATH",
-                        help="a built bench binary to run right after, for the ratios")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="BLAS/OpenMP threads for numpy (default 1, as the Swift kernels)")
+    parser.add_argument("--bench", metavar="PATH", nargs="?", const="",
+                        help="run the bench right after, for the ratios: the given binary, or "
+                             "with no PATH the reference bench, built in release mode")
     args = parser.parse_args()
-    if args.threads is not None:
-        os.environ["OPENBLAS_NUM_THREADS"] = str(args.threads)
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = str(args.threads)
     for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
-        if os.environ.get(name):
-            print(f"note: {name}={os.environ[name]} is set and may slow numpy; "
-                  "see this script's docstring", file=sys.stderr)
+        if name in os.environ:
+            print(f"note: {name}={os.environ.pop(name)} dropped for this run (it slows a current "
+                  "numpy)", file=sys.stderr)
     settings = QUICK if args.quick else FULL
     only = set(args.only) if args.only else None
+    bench_path = None
+    if args.bench is not None:
+        bench_path = args.bench or build_bench()
     info, results = run_numpy(settings, only)
+    info["threads"] = args.threads
     report = {"python": info, "settings": settings, "results": results}
 
-    if args.bench:
-        command = [args.bench, "--json"] + (["--quick"] if args.quick else [])
+    if bench_path:
+        command = [bench_path, "--json"] + (["--quick"] if args.quick else [])
         for name in sorted(only or []):
             command += ["--only", name]
         print("running " + " ".join(command), file=sys.stderr)
+        env = dict(os.environ, KIT_SOLUTIONS="1") if not args.bench else None
         bench = json.loads(subprocess.run(command, check=True, capture_output=True,
-                                          text=True).stdout)
+                                          text=True, env=env).stdout)
         report["bench"] = bench
         report["comparisons"] = [
             {"what": what,
@@ -344,12 +463,14 @@ def main():
              "ratioOfMinimums": reference[1] / kernel[1] if kernel and reference else None,
              "target": target}
             for what, kernel, reference, target in comparisons(bench, results)
+            if kernel or reference
         ]
 
     if args.json:
         print(json.dumps(report, indent=2))
         return
-    print(f"numpy {info['numpy']}, scipy {info['scipy']}; blas: {info['blas']}")
+    print(f"numpy {info['numpy']}, scipy {info['scipy']}, {info['threads']} thread(s); "
+          f"blas: {info['blas']}")
     print(f"{settings['floats']:,} floats, {settings['matrix']}x{settings['matrix']} matrices, "
           f"median of {settings['repeats']} after {settings['warm_up']} warm-up runs")
     print()
@@ -361,8 +482,9 @@ def main():
               f"{format_seconds(row['maxSeconds']):>10}")
     if "comparisons" in report:
         print()
+        print(f"bench: {report['bench'].get('context', {}).get('machine', '?')}")
         print("ratio = reference time / kernel time (above 1: the kernel is faster), of the "
-              "medians and of the minimums")
+              "medians and of the minimums; every sample warm")
         print(f"{'kernel vs reference':64} {'kernel':>10} {'reference':>10} {'ratio':>7} "
               f"{'(min)':>7} target")
         for row in report["comparisons"]:
@@ -376,6 +498,11 @@ def main():
             print(f"{row['what']:64} {format_seconds(row['kernelSeconds']):>10} "
                   f"{format_seconds(row['referenceSeconds']):>10} {ratio_text:>7} {min_text:>7} "
                   f"{verdict}")
+        if report["bench"].get("breakEven"):
+            print()
+            print("break-even against the Swift dense mat-vec (from the bench):")
+            for entry in report["bench"]["breakEven"]:
+                print(f"  {entry['sentence']}")
 
 
 if __name__ == "__main__":

@@ -22,9 +22,13 @@ import PruningCore
 ///   ``pruneCount(_:of:)`` for a bad amount.
 /// - Complexity: O(*n*) on average with a selection; O(*n* log *n*) with a sort.
 public func magnitudeMask(_ weights: Tensor, amount: PruningAmount) throws(PruningError) -> Mask {
-  let magnitudes = try finiteMagnitudes(of: weights)
+  let histogram = weights.scalars.withUnsafeBufferPointer(magnitudeHistogram)
+  if hasNonFinite(histogram) { try weights.validateFinite() }
   let k = try pruneCount(amount, of: weights.count)
-  return try Mask(shape: weights.shape, isKept: keptFlags(pruning: k, of: magnitudes))
+  let isKept = weights.scalars.withUnsafeBufferPointer { values in
+    keptFlags(pruning: k, ofMagnitudesIn: values, histogram: histogram)
+  }
+  return try Mask(shape: weights.shape, isKept: isKept)
 }
 
 /// Prunes further from an existing mask: the amount applies to the surviving weights only.
@@ -93,13 +97,45 @@ func finiteMagnitudes(of weights: Tensor) throws(PruningError) -> [Float] {
   return magnitudes
 }
 
+/// The sign-cleared bit pattern of a float: for finite values it orders exactly as `|w|`
+/// does, and `+0` and `-0` both map to 0, as `abs` makes them equal.
+@inline(__always)
+private func magnitudeBits(_ value: Float) -> UInt32 {
+  value.bitPattern & 0x7FFF_FFFF
+}
+
+/// How many magnitudes fall in each of the 32,768 buckets of their top 15 bits (the exponent
+/// and 7 bits of mantissa; the sign bit is cleared), the first pass of
+/// ``keptFlags(pruning:ofMagnitudesIn:histogram:)``.
+///
+/// The histogram doubles as the finiteness check: a NaN or infinity has an all-ones exponent,
+/// so it lands in one of the last 128 buckets (``hasNonFinite(_:)``).
+///
+/// - Parameter values: The weights, whose magnitudes are counted.
+/// - Returns: 32,768 counts.
+/// - Complexity: O(*n*).
+func magnitudeHistogram(_ values: UnsafeBufferPointer<Float>) -> [Int] {
+  var counts = [Int](repeating: 0, count: 1 << 15)
+  counts.withUnsafeMutableBufferPointer { count in
+    for value in values {
+      count[Int(magnitudeBits(value) >> 16)] += 1
+    }
+  }
+  return counts
+}
+
+/// Whether a histogram from ``magnitudeHistogram(_:)`` counted a NaN or an infinity.
+func hasNonFinite(_ histogram: [Int]) -> Bool {
+  histogram[0x7F80...].contains { $0 > 0 }
+}
+
 /// Flags the `k` smallest values, ranked by `(value, index)`, so ties flag lower indices first.
 ///
 /// - Parameters:
 ///   - k: How many to flag, in `0...values.count`.
-///   - values: The scores; all finite.
+///   - values: The scores; all finite and not negative (magnitudes).
 /// - Returns: One flag per value, `true` for the `k` smallest.
-/// - Complexity: O(*n*) on average.
+/// - Complexity: O(*n*).
 func smallest(_ k: Int, of values: [Float]) -> [Bool] {
   keptFlags(pruning: k, of: values).map { !$0 }
 }
@@ -107,128 +143,104 @@ func smallest(_ k: Int, of values: [Float]) -> [Bool] {
 /// Which values survive when the `k` smallest are pruned, ranked by `(value, index)`, so
 /// among equal values the lower indices are pruned first.
 ///
-/// It finds the `k`-th smallest value `t` in expected linear time (``kthSmallest(rank:of:)``)
-/// and keeps everything above `t`. That prunes every value equal to `t`, possibly more than
-/// `k` in all, so the highest-index values equal to `t` are kept again until exactly `k` are
-/// pruned. The loops write into uninitialised storage rather than calling `map`, which checks
-/// capacity on every element and so cannot be vectorised.
+/// - Parameters:
+///   - k: How many to prune, in `0...values.count`.
+///   - values: The scores; all finite and not negative (magnitudes).
+/// - Returns: One flag per value, `false` for the `k` pruned.
+/// - Complexity: O(*n*).
+func keptFlags(pruning k: Int, of values: [Float]) -> [Bool] {
+  values.withUnsafeBufferPointer { buffer in
+    keptFlags(pruning: k, ofMagnitudesIn: buffer, histogram: magnitudeHistogram(buffer))
+  }
+}
+
+/// Which weights survive when the `k` smallest magnitudes are pruned, ranked by
+/// `(|w|, index)`: a radix select on the magnitudes' bits.
+///
+/// For finite floats that are not negative, the bit pattern read as an unsigned integer sorts
+/// exactly as the value does, so the `k`-th smallest magnitude can be found 15 + 8 + 8 bits
+/// at a time, like a radix sort that only ever follows one bucket:
+///
+/// 1. `histogram` counts the top 15 bits of every magnitude; a running sum over its 32,768
+///    buckets finds the bucket `b` that holds rank `k − 1` and how many magnitudes lie below it.
+/// 2. One pass settles every weight outside `b` (kept when its top bits exceed `b`, pruned
+///    when they are below) and notes the positions of the weights inside `b`, without a
+///    branch: every position is written, only members advance the cursor. Unless the data
+///    are very skewed, `b` holds a small fraction of the weights.
+/// 3. Among the members, a histogram of the next 8 bits and one of the last 8 bits pin the
+///    exact bit pattern `t` of the `k`-th smallest magnitude. Members above `t` are kept,
+///    members below it pruned, and the members equal to `t`, visited in index order, are
+///    pruned until exactly `k` are: the tie rule, exact.
+///
+/// Two passes over the weights, no sort, no partition and no copy of the magnitudes.
 ///
 /// - Parameters:
 ///   - k: How many to prune, in `0...values.count`.
-///   - values: The scores; all finite.
-/// - Returns: One flag per value, `false` for the `k` pruned.
-/// - Complexity: O(*n*) on average.
-func keptFlags(pruning k: Int, of values: [Float]) -> [Bool] {
+///   - values: The weights; all finite. Only their magnitudes are read.
+///   - histogram: ``magnitudeHistogram(_:)`` of `values`.
+/// - Returns: One flag per weight, `false` for the `k` pruned.
+/// - Complexity: O(*n*).
+func keptFlags(
+  pruning k: Int, ofMagnitudesIn values: UnsafeBufferPointer<Float>, histogram: [Int]
+) -> [Bool] {
   guard k > 0 else { return Array(repeating: true, count: values.count) }
-  let threshold = kthSmallest(rank: k - 1, of: values)
-  var isKept = values.withUnsafeBufferPointer { input in
-    [Bool](unsafeUninitializedCapacity: input.count) { output, initializedCount in
-      for i in input.indices {
-        output[i] = input[i] > threshold
-      }
-      initializedCount = input.count
-    }
+  let rank = k - 1
+  // 1. The bucket of the top 15 bits that holds `rank`.
+  var below = 0
+  var top = 0
+  while below + histogram[top] <= rank {
+    below += histogram[top]
+    top += 1
   }
-  var excess = isKept.count(where: { !$0 }) - k
-  var index = values.count
-  while excess > 0 {
-    index -= 1
-    if values[index] == threshold {
-      isKept[index] = true
-      excess -= 1
+  // 2. Settle everything outside the bucket; note the members' positions (one spare slot).
+  let bucket = UInt32(top)
+  var positions = [Int](repeating: 0, count: histogram[top] + 1)
+  var isKept = [Bool](unsafeUninitializedCapacity: values.count) { output, initializedCount in
+    positions.withUnsafeMutableBufferPointer { position in
+      var count = 0
+      for i in values.indices {
+        let digit = magnitudeBits(values[i]) >> 16
+        output[i] = digit > bucket
+        position[count] = i
+        count += digit == bucket ? 1 : 0
+      }
+    }
+    initializedCount = values.count
+  }
+  positions.removeLast()
+  // 3. The exact pattern `t` among the members, then the members themselves.
+  let members = positions.map { magnitudeBits(values[$0]) }
+  let middle = selectBucket(of: members, rank: rank - below, shift: 8, below: &below)
+  let low = selectBucket(
+    of: members.filter { ($0 >> 8) & 0xFF == middle }, rank: rank - below, shift: 0,
+    below: &below)
+  let threshold = bucket << 16 | middle << 8 | low
+  var tiesToPrune = k - below
+  for (position, bits) in zip(positions, members) {
+    if bits > threshold {
+      isKept[position] = true
+    } else if bits == threshold {
+      if tiesToPrune > 0 { tiesToPrune -= 1 } else { isKept[position] = true }
     }
   }
   return isKept
 }
 
-/// The value that would stand at `rank` if `values` were sorted ascending.
-///
-/// Selection by sampling (the idea behind Floyd and Rivest's SELECT). Sorting 16,384 evenly
-/// spaced values is cheap, and the sample's own ranks tell where the answer lies: two sample
-/// values a safe margin below and above position `rank / n` of the sample bracket it. One pass
-/// over all the values then counts those below the bracket and collects the few inside it
-/// (about 3 % of them), and a quickselect among those few finishes the job. Should the
-/// sample be unlucky and the answer fall outside the bracket, a quickselect over all the
-/// values still finds it, only more slowly. Small inputs go straight to quickselect.
-///
-/// - Parameters:
-///   - rank: A position in `0..<values.count`.
-///   - values: The values; all finite.
-/// - Returns: The `rank`-th smallest value.
-/// - Complexity: O(*n*) on average.
-func kthSmallest(rank: Int, of values: [Float]) -> Float {
-  let sampleSize = 16_384
-  guard values.count >= 8 * sampleSize else {
-    var scratch = values
-    return select(rank: rank, in: &scratch)
+/// The 8-bit digit at `shift` that holds `rank` among `members`, adding the count of members
+/// whose digit is smaller to `below`.
+private func selectBucket(of members: [UInt32], rank: Int, shift: UInt32, below: inout Int)
+  -> UInt32
+{
+  var counts = [Int](repeating: 0, count: 256)
+  for bits in members {
+    counts[Int((bits >> shift) & 0xFF)] += 1
   }
-  let step = values.count / sampleSize
-  let sample = (0..<sampleSize).map { values[$0 * step] }.sorted()
-  // The sample position of `rank` varies by at most about √sampleSize / 2 (one standard
-  // deviation); the margin is four of those on each side.
-  let expected = Int(Double(rank) / Double(values.count) * Double(sampleSize))
-  let margin = 2 * Int(Double(sampleSize).squareRoot())
-  let lower = sample[max(expected - margin, 0)]
-  let upper = sample[min(expected + margin, sampleSize - 1)]
-
-  var below = 0
-  var inside: [Float] = []
-  for value in values {
-    if value < lower {
-      below += 1
-    } else if value <= upper {
-      inside.append(value)
-    }
+  var digit = 0
+  var before = 0
+  while before + counts[digit] <= rank {
+    before += counts[digit]
+    digit += 1
   }
-  guard below <= rank, rank < below + inside.count else {
-    var scratch = values
-    return select(rank: rank, in: &scratch)
-  }
-  return select(rank: rank - below, in: &inside)
-}
-
-/// The value that would stand at `rank` if `values` were sorted ascending (quickselect).
-///
-/// Each round partitions the current range around the median of its first, middle and last
-/// values (Hoare's scheme: scan inwards from both ends, swapping pairs that sit on the wrong
-/// side), then keeps only the side that holds `rank`. The loops run on an unsafe buffer
-/// pointer: the indices stay in range by construction, so the per-access bounds checks of an
-/// array would only slow the hot loop down.
-///
-/// - Parameters:
-///   - rank: A position in `0..<values.count`.
-///   - values: The values; reordered in place.
-/// - Returns: The `rank`-th smallest value.
-/// - Complexity: O(*n*) on average.
-private func select(rank: Int, in values: inout [Float]) -> Float {
-  values.withUnsafeMutableBufferPointer { v in
-    var low = 0
-    var high = v.count - 1
-    while low < high {
-      let pivot = medianOfThree(v[low], v[(low + high) / 2], v[high])
-      var i = low
-      var j = high
-      while i <= j {
-        while v[i] < pivot { i += 1 }
-        while v[j] > pivot { j -= 1 }
-        if i <= j {
-          v.swapAt(i, j)
-          i += 1
-          j -= 1
-        }
-      }
-      if rank <= j {
-        high = j
-      } else if rank >= i {
-        low = i
-      } else {
-        return v[rank]
-      }
-    }
-    return v[rank]
-  }
-}
-
-private func medianOfThree(_ a: Float, _ b: Float, _ c: Float) -> Float {
-  max(min(a, b), min(max(a, b), c))
+  below += before
+  return UInt32(digit)
 }

@@ -59,8 +59,10 @@ public func kMeansCodebook(
   let values = clusteredValues(weights, mask: mask)
   guard !values.isEmpty else { throw .emptyInput("kept weights") }
 
-  // Sort once. Every cluster is then a run sorted[starts[j]..<starts[j + 1]].
-  let sorted = values.sorted()
+  // Sort once, remembering where each value came from. Every cluster is then a run
+  // sorted[starts[j]..<starts[j + 1]].
+  let order = sortedOrder(of: values)
+  let sorted = order.map { Float(orderedBits: UInt32(truncatingIfNeeded: $0 >> 32)) }
   var prefixSums = [Double](repeating: 0, count: sorted.count + 1)
   for (index, value) in sorted.enumerated() {
     prefixSums[index + 1] = prefixSums[index] + Double(value)
@@ -77,8 +79,7 @@ public func kMeansCodebook(
     if next == starts { break }
     starts = next
   }
-  return SharedWeights(
-    centroids: centroids, codes: codes(of: values, sorted: sorted, starts: starts))
+  return SharedWeights(centroids: centroids, codes: codes(order: order, starts: starts))
 }
 
 /// The weights to cluster, row-major: all of them, or only the kept ones.
@@ -137,22 +138,86 @@ private func partitionPoint(_ sorted: [Float], from start: Int, where predicate:
   return low
 }
 
-/// Each value's cluster: the last cluster whose run starts at or below the value.
+/// Each value's cluster: the cluster whose run holds the value's sorted position.
 ///
-/// Equal weights always share a cluster, so a cluster is known by the first value of its run;
-/// an empty run borrows the next run's first value and loses to that later cluster.
-private func codes(of values: [Float], sorted: [Float], starts: [Int]) -> [Int] {
-  let clusterCount = starts.count - 1
-  let firstValues = (0..<clusterCount).map { j in
-    starts[j] < sorted.count ? sorted[starts[j]] : Float.infinity
-  }
-  return values.map { value in
-    var low = 0
-    var high = clusterCount
-    while low < high {
-      let middle = low + (high - low) / 2
-      if firstValues[middle] <= value { low = middle + 1 } else { high = middle }
+/// Equal weights always share a run (a run boundary is where "nearer to the next centroid"
+/// turns true, and equal weights answer alike), so this is the nearest centroid with the
+/// lower index winning ties. One scattered write per value, no search.
+private func codes(order: [UInt64], starts: [Int]) -> [Int] {
+  var codes = [Int](repeating: 0, count: order.count)
+  codes.withUnsafeMutableBufferPointer { code in
+    order.withUnsafeBufferPointer { entry in
+      for j in 0..<starts.count - 1 {
+        for position in starts[j]..<starts[j + 1] {
+          code[Int(entry[position] & 0xFFFF_FFFF)] = j
+        }
+      }
     }
-    return low - 1
   }
+  return codes
+}
+
+extension Float {
+  /// The float whose ``orderedBits`` are `bits`.
+  fileprivate init(orderedBits bits: UInt32) {
+    self.init(bitPattern: bits & 0x8000_0000 != 0 ? bits ^ 0x8000_0000 : ~bits)
+  }
+
+  /// The bits with the order of the values: the sign bit flipped for a positive float, every
+  /// bit flipped for a negative one, so unsigned comparison of the results sorts as `<` does
+  /// (with `-0` just below `+0`, which `<` calls equal).
+  fileprivate var orderedBits: UInt32 {
+    bitPattern & 0x8000_0000 != 0 ? ~bitPattern : bitPattern ^ 0x8000_0000
+  }
+}
+
+/// The values in ascending order, each as `orderedBits << 32 | position`: a least-significant-
+/// digit radix sort.
+///
+/// Three stable counting passes on 11, 11 and 10 bits of the ordered bits sort a million
+/// weights in a few milliseconds, several times faster than a comparison sort, and carry each
+/// value's position along so that the codes need no search afterwards. All three histograms
+/// come from one pass; a digit that every value shares needs no pass of its own.
+///
+/// - Parameter values: The values; finite. A position takes 32 bits, which bounds a layer at
+///   2³² weights (16 GiB of floats).
+/// - Returns: One entry per value, sorted by value, equal values by position.
+/// - Complexity: O(*n*).
+private func sortedOrder(of values: [Float]) -> [UInt64] {
+  let digits: [(shift: UInt64, width: Int)] = [(32, 11), (43, 11), (54, 10)]
+  var counts = digits.map { [Int](repeating: 0, count: 1 << $0.width) }
+  var keys = [UInt64](unsafeUninitializedCapacity: values.count) { key, initializedCount in
+    for (position, value) in values.enumerated() {
+      key[position] = UInt64(value.orderedBits) << 32 | UInt64(position)
+    }
+    initializedCount = values.count
+  }
+  for (d, digit) in digits.enumerated() {
+    let mask = UInt64(1 << digit.width - 1)
+    counts[d].withUnsafeMutableBufferPointer { count in
+      for key in keys { count[Int(key >> digit.shift & mask)] += 1 }
+    }
+  }
+  var scratch = [UInt64](repeating: 0, count: values.count)
+  for (d, digit) in digits.enumerated() where !counts[d].contains(values.count) {
+    let mask = UInt64(1 << digit.width - 1)
+    var next = 0
+    var offsets = counts[d].map { count in
+      defer { next += count }
+      return next
+    }
+    keys.withUnsafeBufferPointer { source in
+      scratch.withUnsafeMutableBufferPointer { destination in
+        offsets.withUnsafeMutableBufferPointer { offset in
+          for key in source {
+            let bucket = Int(key >> digit.shift & mask)
+            destination[offset[bucket]] = key
+            offset[bucket] += 1
+          }
+        }
+      }
+    }
+    swap(&keys, &scratch)
+  }
+  return keys
 }

@@ -38,6 +38,9 @@ extension BenchReport {
     table.append([
       "", "calls under \(batch) are batched; a kernel over its \(budget) budget runs less",
     ])
+    table.append([
+      "caches", "a kernel and its baseline alternate, each sample warm (after an untimed call)",
+    ])
     table.append(["runs", "warm-up + timed samples; ×n: calls per sample"])
     var lines = Array(table.lines(indent: 2).dropFirst())
     if context.configuration != "release" {

@@ -39,11 +39,15 @@ public struct Harness<Clock: BenchClock> {
   }
 
   /// Times two closures with their samples interleaved: one of `body`, one of `other`, and
-  /// so on.
+  /// so on, each sample taken warm.
   ///
   /// A kernel and the baseline it is compared to should see the same machine: when another
   /// process takes the processor for a while, both lose samples to it, not just whichever
-  /// happened to run then. Each closure gets its own batch size; the budget covers both.
+  /// happened to run then. They should also see the same caches: a sample that followed the
+  /// other closure would start with that closure's data in cache and its own evicted, which
+  /// for a 64 MiB matrix can double the time. So every sample is preceded by one untimed call
+  /// of the same closure, and both are timed warm: in the state their own previous call left.
+  /// Each closure gets its own batch size; the budget covers both, re-warming included.
   ///
   /// - Parameters:
   ///   - body: The kernel to time.
@@ -64,13 +68,18 @@ public struct Harness<Clock: BenchClock> {
     let otherFirst = timesOther ? time(iterations: 1, other) : 0
     let bodyIterations = batchSize(forCallTaking: bodyFirst)
     let otherIterations = batchSize(forCallTaking: otherFirst)
-    let roundEstimate = bodyFirst * UInt64(bodyIterations) + otherFirst * UInt64(otherIterations)
+    // Interleaved, each sample is re-warmed by one untimed call of its own closure first.
+    let rewarm = timesOther ? 1 : 0
+    let roundEstimate =
+      bodyFirst * UInt64(bodyIterations + rewarm) + otherFirst * UInt64(otherIterations + rewarm)
     let (extraWarmUps, repeats) = schedule(roundNanoseconds: roundEstimate)
 
     var bodySamples: [Double] = []
     var otherSamples: [Double] = []
     for round in 0..<extraWarmUps + repeats {
+      if timesOther { try body() }
       let bodyTime = try time(iterations: bodyIterations, body)
+      if timesOther { other() }
       let otherTime = timesOther ? time(iterations: otherIterations, other) : 0
       guard round >= extraWarmUps else { continue }
       bodySamples.append(Double(bodyTime) / Double(bodyIterations))

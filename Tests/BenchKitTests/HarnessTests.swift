@@ -80,11 +80,49 @@ struct HarnessTests {
       order.append("b")
       baseline.run()
     }
-    #expect(String(order) == "kbkbkbkb")
-    #expect(kernelTiming.samples == [10_000, 20_000, 30_000])
+    // The calibration calls, then per round: an untimed kernel call, the kernel's sample, an
+    // untimed baseline call, the baseline's sample.
+    #expect(String(order) == "kb" + "kkbb" + "kkbb" + "kkbb")
+    #expect(kernelTiming.samples == [20_000, 30_000, 30_000])
     #expect(baselineTiming.samples == [60_000, 60_000, 60_000])
-    #expect(kernelTiming.median == 20_000)
+    #expect(kernelTiming.median == 30_000)
     #expect(baselineTiming.warmUpRuns == 1)
+  }
+
+  @Test("Interleaved, every sample follows an untimed call of its own closure, not the other's")
+  func interleavedSamplesAreWarm() {
+    // A cache in miniature: a call is slow (cold) unless the previous call was the same closure.
+    let clock = FakeClock()
+    var last: Character = " "
+    func call(_ name: Character, warm: UInt64, cold: UInt64) {
+      clock.advance(by: last == name ? warm : cold)
+      last = name
+    }
+    let plan = testPlan(warmUpRuns: 2, repeats: 4)
+    let (kernelTiming, baselineTiming) = Harness(clock: clock, plan: plan).measure {
+      call("k", warm: 10_000, cold: 50_000)
+    } interleavedWith: {
+      call("b", warm: 20_000, cold: 90_000)
+    }
+    #expect(kernelTiming.samples == [10_000, 10_000, 10_000, 10_000])
+    #expect(baselineTiming.samples == [20_000, 20_000, 20_000, 20_000])
+  }
+
+  @Test("The budget of an interleaved measurement counts the untimed re-warming calls")
+  func interleavedBudgetCountsRewarming() {
+    let clock = FakeClock()
+    let kernel = ScriptedWork(clock: clock, durations: [1_000_000_000])
+    let baseline = ScriptedWork(clock: clock, durations: [1_000_000_000])
+    let plan = testPlan(
+      warmUpRuns: 1, repeats: 9, minimumRepeats: 3, budgetNanoseconds: 20_000_000_000)
+    let (kernelTiming, _) = Harness(clock: clock, plan: plan).measure {
+      kernel.run()
+    } interleavedWith: {
+      baseline.run()
+    }
+    // A round is 4 calls of 1 s: 5 rounds fit 20 s (2 without the re-warming would be 10).
+    #expect(kernelTiming.repeats == 5)
+    #expect(kernel.calls == 1 + 2 * 5)
   }
 
   @Test("Interleaved timing batches each side by its own speed")

@@ -115,6 +115,8 @@ public struct KitApp {
       return try reset(exercises ?? present, assumesYes: invocation.assumesYes, catalogue)
     case .verify:
       return verify(catalogue, settings)
+    case .mutants(let options):
+      return try mutants(options, catalogue, settings)
     case .watch:
       return watch(catalogue, settings, cache: cache)
     }
@@ -457,30 +459,7 @@ public struct KitApp {
     let report = verifier.verify { step in console.writeError("kit verify: \(step)\n") }
     console.line("kit verify: reference solutions against untouched stubs, test by test")
     for line in report.lines { console.line(line) }
-    let stale = pristineDifferences(catalogue)
-    for path in stale.prefix(10) {
-      console.line("  problem: \(ExerciseReset.pristineFolder) differs from Exercises/ at \(path)")
-    }
-    if !stale.isEmpty {
-      console.line(
-        "  (Scripts/update-pristine copies Exercises/ into \(ExerciseReset.pristineFolder))")
-    }
     console.line(report.summary)
-    return report.succeeded && stale.isEmpty ? Self.success : Self.failure
-  }
-
-  /// The files where the carried pristine copy and `Exercises/` differ (one missing, or other
-  /// contents), relative to `Exercises/`; empty when the copy is absent.
-  func pristineDifferences(_ catalogue: Catalogue) -> [String] {
-    let carried = ExerciseReset.pristineFolder
-    let copy = Set(catalogue.files(in: carried).map { String($0.dropFirst(carried.count + 1)) })
-    guard !copy.isEmpty else { return [] }
-    let stubs = Set(
-      catalogue.files(in: "Exercises").map { String($0.dropFirst("Exercises/".count)) })
-    return copy.union(stubs).sorted().filter { path in
-      let a = FileManager.default.contents(atPath: catalogue.absolute("\(carried)/\(path)"))
-      let b = FileManager.default.contents(atPath: catalogue.absolute("Exercises/\(path)"))
-      return a == nil || b == nil || a != b
-    }
+    return report.succeeded ? Self.success : Self.failure
   }
 }

@@ -21,6 +21,9 @@ public struct KitInvocation: Hashable, Sendable {
     /// The maintainer's check.
     case verify
 
+    /// The maintainer's mutation run: grade plausible slips in the reference solutions.
+    case mutants(MutationOptions)
+
     /// Watch `Exercises/` and grade each exercise as its files are saved.
     case watch
 
@@ -75,8 +78,12 @@ public struct KitInvocation: Hashable, Sendable {
       solution NAME [FILE] the reference solution (one file, by file or function name);
                            asks first until the exercise passes
       reset NAME | --all   restore the pristine stubs after a y/N question, keeping a backup
-      verify               for maintainers: the references pass every grading test and the
+      verify               for maintainers: the files agree (twins, stubs, pristine copy,
+                           README counts), the references pass every grading test and the
                            untouched stubs fail every one
+      verify --mutants     for maintainers: grade slips in the references (an operator, a
+                           bound, a rounding rule, a constant); [--exercise NAME]
+                           [--sample N --seed S] [--threshold 0.95]
 
     NAME is a number (01 or 1), a module name (WeightPruning) or a short alias (weight).
 
@@ -113,6 +120,9 @@ public struct KitInvocation: Hashable, Sendable {
     var diff = false
     var all = false
     var help = false
+    var mutants = false
+    var mutation = MutationOptions()
+    var mutationOptionGiven = false
     var index = 0
     func value(for option: String) throws(KitError) -> String {
       index += 1
@@ -130,6 +140,32 @@ public struct KitInvocation: Hashable, Sendable {
         diff = true
       case "--all":
         all = true
+      case "--mutants":
+        mutants = true
+      case "--exercise":
+        mutation.exercise = try value(for: argument)
+        mutationOptionGiven = true
+      case "--sample":
+        let text = try value(for: argument)
+        guard let count = Int(text), count > 0 else {
+          throw .usage("--sample needs a positive number of mutants, not '\(text)'")
+        }
+        mutation.sample = count
+        mutationOptionGiven = true
+      case "--seed":
+        let text = try value(for: argument)
+        guard let seed = UInt64(text) else {
+          throw .usage("--seed needs a non-negative whole number, not '\(text)'")
+        }
+        mutation.seed = seed
+        mutationOptionGiven = true
+      case "--threshold":
+        let text = try value(for: argument)
+        guard let threshold = Double(text), (0...1).contains(threshold) else {
+          throw .usage("--threshold needs a fraction from 0 to 1, not '\(text)'")
+        }
+        mutation.threshold = threshold
+        mutationOptionGiven = true
       case "--package-path":
         packagePath = try value(for: argument)
       case "--timeout":
@@ -183,8 +219,8 @@ public struct KitInvocation: Hashable, Sendable {
         command = .reset(operands[0])
       }
     case "verify":
-      try operandCount(0...0, "verify")
-      command = .verify
+      try operandCount(0...0, "verify [--mutants]")
+      command = mutants ? .mutants(mutation) : .verify
     case "watch":
       try operandCount(0...0, "watch")
       command = .watch
@@ -195,11 +231,48 @@ public struct KitInvocation: Hashable, Sendable {
     } else if diff {
       throw .usage("--diff goes with solution")
     }
+    let mutationWanted = mutants || mutationOptionGiven
+    if mutationWanted, case .mutants = command {
+    } else if mutationWanted {
+      throw .usage(
+        "--mutants, --exercise, --sample, --seed and --threshold go with verify --mutants")
+    }
     if all, case .reset = command {
     } else if all {
       throw .usage("--all goes with reset")
     }
     return KitInvocation(
       command, packagePath: packagePath, timeout: timeout, assumesYes: assumesYes)
+  }
+}
+
+/// The options of `kit verify --mutants`.
+public struct MutationOptions: Hashable, Sendable {
+  /// `--exercise`: the one exercise to mutate, or `nil` for all.
+  public var exercise: String?
+
+  /// `--sample`: how many mutants to run per exercise, or `nil` for all.
+  public var sample: Int?
+
+  /// `--seed`: which sample.
+  public var seed: UInt64
+
+  /// `--threshold`: the kill rate every exercise must reach.
+  public var threshold: Double
+
+  /// Creates options.
+  ///
+  /// - Parameters:
+  ///   - exercise: The exercise, or `nil` for all.
+  ///   - sample: Mutants per exercise, or `nil` for all.
+  ///   - seed: The sample's seed; 1 by default.
+  ///   - threshold: The kill rate to reach; 0.95 by default.
+  public init(
+    exercise: String? = nil, sample: Int? = nil, seed: UInt64 = 1, threshold: Double = 0.95
+  ) {
+    self.exercise = exercise
+    self.sample = sample
+    self.seed = seed
+    self.threshold = threshold
   }
 }

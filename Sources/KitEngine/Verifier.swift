@@ -28,8 +28,9 @@ public struct VerifyReport: Hashable, Sendable {
   public var succeeded: Bool { problems.isEmpty }
 }
 
-/// The maintainer's check: every grading test passes on the reference solutions and fails on
-/// the untouched stubs, and the kit's own tests pass with the stubs.
+/// The maintainer's check: the inventory agrees (see ``InventoryCheck``), every grading test
+/// passes on the reference solutions and fails on the untouched stubs, and the kit's own tests
+/// pass with the stubs.
 ///
 /// The two modes build in two folders (`KIT_SOLUTIONS=1` always paired with its own), and each
 /// exercise runs in its own test process, as in grading, so one crash cannot hide the rest.
@@ -81,6 +82,14 @@ public struct Verifier: Sendable {
     var report = VerifyReport()
     let exercises = catalogue.availableExercises
     let missing = catalogue.exercises.filter { !exercises.contains($0) }
+
+    progress("checking the inventory (twin files, stub bodies, the pristine copy, the README)")
+    let inventory = InventoryCheck(catalogue: catalogue).problems()
+    report.problems += inventory
+    report.lines.append(
+      "  inventory: "
+        + (inventory.isEmpty ? "the files agree" : "\(inventory.count) problems"))
+    report.lines += inventory.map { "    problem: \($0)" }
 
     var withReference: [Exercise] = []
     for exercise in exercises {

@@ -65,6 +65,15 @@ struct SNIPTests {
     #expect(masks.flatMap(\.isKept) == Oracle.keep(scores, prune: k), "sparsity \(sparsity)")
   }
 
+  @Test("Both ends of 0...1 are allowed: sparsity 0 keeps every weight, sparsity 1 prunes all")
+  func sparsityBounds() throws {
+    let none = try snipMasks(identityModel(), batch: workedBatch(), sparsity: 0)
+    let all = try snipMasks(identityModel(), batch: workedBatch(), sparsity: 1)
+    try #require(none.count == 1 && all.count == 1)
+    expectMask(none[0], equals: mask("██/██"))
+    expectMask(all[0], equals: mask("··/··"))
+  }
+
   @Test("All-zero weights give all-zero scores, not NaN")
   func allZero() throws {
     let model = try Fixture.model([(weight: [[0, 0], [0, 0]], bias: [0.1, 0])])

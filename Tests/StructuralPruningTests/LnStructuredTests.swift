@@ -54,6 +54,9 @@ struct LnStructuredMaskTests {
       try lnStructuredMask(w, amount: .fraction(0), norm: .l2, dimension: 0),
       equals: mask("██/██/██"))
     expectMask(
+      try lnStructuredMask(w, amount: .count(0), norm: .l1, dimension: 0),
+      equals: mask("██/██/██"))
+    expectMask(
       try lnStructuredMask(w, amount: .fraction(1), norm: .l2, dimension: 1),
       equals: mask("··/··/··"))
     expectMask(

@@ -1,0 +1,169 @@
+import Foundation
+import KitEngine
+import Testing
+
+@Suite("kit verify --mutants")
+struct MutationTests {
+  @Test("Mutants change operators, bounds, rounding, constants, min/max and abs, never text")
+  func generator() {
+    let source = """
+      /// Doc: a < b and x + y
+      func f(_ a: Int, _ b: [Double]) -> Int {
+        let s = "a + b \\(a - 1)"  // a * b
+        let t: Array<Int> = b.map { Int($0.rounded(.toNearestOrEven)) }
+        if a <= 2 && a != 0 { return min(a, abs(-a)) }
+        return (0..<a).count + t.count + s.count
+      }
+      """
+    let mutants = MutantGenerator.mutants(of: source, file: "F.swift")
+    let found = mutants.map { "\($0.line): \($0.change)" }
+    let expected = [
+      "4: `toNearestOrEven` → `toNearestOrAwayFromZero`", "4: `toNearestOrEven` → `down`",
+      "4: `toNearestOrEven` → `up`",
+      "5: `<=` → `<`", "5: `2` → `3`", "5: `2` → `1`", "5: `&&` → `||`", "5: `!=` → `==`",
+      "5: `0` → `1`", "5: `min` → `max`", "5: drop `abs`",
+      "6: `0` → `1`", "6: `..<` → `...`", "6: `+` → `-`", "6: `+` → `-`",
+    ]
+    #expect(found == expected)
+    let dropped = mutants.first { $0.original == "abs" }.map { $0.applied(to: source) } ?? ""
+    #expect(dropped.contains("return min(a, (-a))"))
+    let context = mutants.first?.context
+    #expect(context == "let t: Array<Int> = b.map { Int($0.rounded(.toNearestOrEven)) }")
+  }
+
+  @Test("A seeded sample is the same for the same seed and keeps source order")
+  func sample() {
+    let mutants = MutantGenerator.mutants(
+      of: "let x = 1 + 2 * 3 - 4 / 5 + (6 < 7 ? 8 : 9)\n", file: "F.swift")
+    let first = MutationTester.sample(mutants, count: 5, seed: 7)
+    let again = MutationTester.sample(mutants, count: 5, seed: 7)
+    #expect(first == again)
+    #expect(first.count == 5)
+    let order = first.map(\.range.lowerBound)
+    #expect(order == order.sorted())
+    #expect(MutationTester.sample(mutants, count: 100, seed: 7) == mutants)
+  }
+
+  /// A runner standing in for `swift` on the Hanging exercise of a MiniKit copy: a build fails
+  /// when the reference divides by multiplying (`value *= 2`); the tests pass on the unchanged
+  /// reference and on the one slip they miss (`guard n >= 0`), and fail on every other change.
+  func hangingRunner(original: String, brokenReference: Bool = false) -> ScriptedRunner {
+    ScriptedRunner { command in
+      let file = command.workingDirectory + "/Solutions/04-Hanging/Halvings.swift"
+      let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+      if command.arguments.first == "build" {
+        return CommandResult(status: text.contains("value *= 2") ? 1 : 0)
+      }
+      let passes =
+        !brokenReference && (text == original || text.contains("guard n >= 0 else"))
+      let stream = StreamBuilder.stream(
+        target: "HangingTests",
+        tests: [
+          StreamBuilder.Test(name: "example"),
+          StreamBuilder.Test(name: "edge", failure: passes ? nil : "wrong"),
+        ])
+      if let path = command.value(after: "--event-stream-output-path") {
+        try? stream.write(toFile: path, atomically: true, encoding: .utf8)
+      }
+      return CommandResult(status: passes ? 0 : 1)
+    }
+  }
+
+  @Test("On MiniKit: killed, survived and not compiling mutants, each counted and placed")
+  func runOnMiniKit() throws {
+    let root = try makeTemporaryFolder("mutants")
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let kit = root + "/MiniKit"
+    try FileManager.default.copyItem(atPath: Fixtures.folder + "/MiniKit", toPath: kit)
+    let catalogue = Fixtures.miniCatalogue(root: kit)
+    let file = "Solutions/04-Hanging/Halvings.swift"
+    let original = try String(contentsOfFile: kit + "/" + file, encoding: .utf8)
+    let runner = hangingRunner(original: original)
+    let tester = MutationTester(
+      catalogue: catalogue, runner: runner, settings: GradingSettings(),
+      workspace: root + "/workspace")
+    let hanging = catalogue.exercises[3]
+    let all = tester.mutants(of: hanging)
+    let reports = try tester.run([hanging])
+
+    let report = try #require(reports.first)
+    #expect(report.problem == nil)
+    #expect(report.generated == all.count)
+    #expect(report.count(.notCompiling) == 1)
+    #expect(report.count(.killed) == all.count - 2)
+    let survivors = report.mutants(.survived).map(\.description)
+    #expect(survivors == ["\(file):9: `1` → `0`"])
+    let lines = report.lines(threshold: 0.95)
+    #expect(
+      lines.first
+        == "  04 Hanging: \(all.count - 2) of \(all.count - 1) compiling mutants killed ("
+        + String(format: "%.1f %%", Double(all.count - 2) / Double(all.count - 1) * 100)
+        + ") (below 95.0 %); 1 not compiling; \(all.count) run of \(all.count) generated, "
+        + "0 allow-listed as equivalent")
+    let survivor =
+      "    survived: \(file):9: `1` → `0`    in: guard n >= 1 else { throw .emptyInput }"
+    #expect(lines.last == survivor)
+    let restored = try String(contentsOfFile: root + "/workspace/" + file, encoding: .utf8)
+    #expect(restored == original, "the workspace file is put back after each mutant")
+
+    let builds = runner.commands.filter { $0.arguments.first == "build" }
+    #expect(builds.count == all.count + 1, "the unchanged reference, then one build per mutant")
+    #expect(builds.allSatisfy { $0.environment["KIT_SOLUTIONS"] == .some("1") })
+    #expect(builds.allSatisfy { $0.environment["KIT_ONLY"] == .some("Hanging") })
+    #expect(builds.allSatisfy { $0.workingDirectory == root + "/workspace" })
+    let filters = Set(runner.commands.compactMap { $0.value(after: "--filter") })
+    #expect(filters == [hanging.testFilter])
+  }
+
+  @Test("An allow-listed equivalent mutant is not run, and a failing reference is a problem")
+  func allowListAndBrokenReference() throws {
+    let root = try makeTemporaryFolder("mutants-allow")
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let kit = root + "/MiniKit"
+    try FileManager.default.copyItem(atPath: Fixtures.folder + "/MiniKit", toPath: kit)
+    let catalogue = Fixtures.miniCatalogue(root: kit)
+    let file = "Solutions/04-Hanging/Halvings.swift"
+    let original = try String(contentsOfFile: kit + "/" + file, encoding: .utf8)
+    let equivalent = EquivalentMutant(
+      file: file, line: 9, change: "`1` → `0`", reason: "for the test's sake")
+    let json = try JSONEncoder().encode([equivalent])
+    try write(String(decoding: json, as: UTF8.self), to: kit + "/" + EquivalentMutant.path)
+    let loaded = try MutationTester.loadEquivalents(catalogue)
+    #expect(loaded == [equivalent])
+
+    let hanging = catalogue.exercises[3]
+    let tester = MutationTester(
+      catalogue: catalogue, runner: hangingRunner(original: original),
+      settings: GradingSettings(), workspace: root + "/workspace", equivalents: loaded)
+    let report = try #require(try tester.run([hanging]).first)
+    #expect(report.equivalent == 1)
+    #expect(report.count(.survived) == 0)
+    #expect(report.killRate == 1)
+
+    let broken = MutationTester(
+      catalogue: catalogue, runner: hangingRunner(original: original, brokenReference: true),
+      settings: GradingSettings(), workspace: root + "/workspace")
+    let failing = try #require(try broken.run([hanging], sample: 2, seed: 1).first)
+    #expect(failing.problem == "the unchanged reference does not pass its suite")
+    #expect(failing.results.isEmpty)
+  }
+
+  @Test("verify --mutants takes its options; they go with it alone")
+  func parsing() throws {
+    let plain = try KitInvocation.parse(["verify", "--mutants"]).command
+    #expect(plain == .mutants(MutationOptions()))
+    let full = try KitInvocation.parse([
+      "verify", "--mutants", "--exercise", "04", "--sample", "12", "--seed", "3",
+      "--threshold", "0.9",
+    ]).command
+    #expect(
+      full == .mutants(MutationOptions(exercise: "04", sample: 12, seed: 3, threshold: 0.9)))
+    for arguments in [
+      ["verify", "--sample", "3"], ["check", "01", "--mutants"],
+      ["verify", "--mutants", "--sample", "0"], ["verify", "--mutants", "--threshold", "2"],
+      ["verify", "--mutants", "--seed", "-1"],
+    ] {
+      #expect(throws: KitError.self, "\(arguments)") { try KitInvocation.parse(arguments) }
+    }
+  }
+}

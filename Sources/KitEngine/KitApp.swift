@@ -117,6 +117,8 @@ public struct KitApp {
       return verify(catalogue, settings)
     case .watch:
       return watch(catalogue, settings, cache: cache)
+    case .interview(let options):
+      return try interview(options, catalogue, settings, cache: &cache)
     }
   }
 
@@ -171,7 +173,7 @@ public struct KitApp {
 
   /// Grades exercises, reusing the cached grade of each exercise whose files have not changed,
   /// and remembers the new grades.
-  private func gradeReusing(
+  func gradeReusing(
     _ exercises: [Exercise],
     _ catalogue: Catalogue,
     _ settings: GradingSettings,
@@ -211,7 +213,7 @@ public struct KitApp {
     return settings
   }
 
-  private func grade(
+  func grade(
     _ exercises: [Exercise],
     _ catalogue: Catalogue,
     _ settings: GradingSettings

@@ -1,0 +1,79 @@
+import Foundation
+import QuizEngine
+
+extension KitApp {
+  /// `kit interview`: chooses the coding task, then runs the timed interview.
+  func interview(
+    _ options: InterviewOptions, _ catalogue: Catalogue, _ settings: GradingSettings,
+    cache: inout GradeCache
+  ) throws(KitError) -> Int32 {
+    let bank: Bank
+    do { bank = try Bank.shipped() } catch { throw .usage("the quiz bank cannot be read: \(error)") }
+    let unknown = options.topics.filter { bank.topic($0) == nil }
+    guard unknown.isEmpty else {
+      throw .usage(
+        "unknown topic '\(unknown[0])'; `swift run quiz --list-topics` lists the topics")
+    }
+    let language = options.language ?? Language.fromEnvironment(environment)
+    let seed = options.seed ?? UInt64(max(0, now().timeIntervalSince1970.rounded()))
+    console.line(
+      language == .chinese ? "正在查看哪些练习已经通过…" : "Looking up which exercises pass…")
+    let grades = gradeReusing(catalogue.availableExercises, catalogue, settings, cache: &cache)
+    if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
+    let open = grades.filter { !$0.isPassed }.map(\.exercise)
+    var task: InterviewTask?
+    var noTask: String?
+    if open.isEmpty {
+      noTask =
+        language == .chinese
+        ? "所有练习都已通过；用草稿副本重做一题的功能尚未提供。"
+        : "every exercise passes; re-solving a scratch copy is not available yet."
+    } else {
+      var generator = SeededGenerator(seed: seed)
+      let exercise = open[Int(generator.next() % UInt64(open.count))]
+      task = makeTask(exercise, catalogue)
+    }
+    let store = ProgressStore.open(at: ProgressStore.defaultURL(environment: environment), now: now())
+    let file = InterviewReportFile(
+      folder: InterviewReportFile.standardFolder(environment: environment), started: now())
+    let clock = now
+    let session = InterviewSession(
+      console: console, bank: bank, store: store, options: options, language: language,
+      seed: seed, style: style, task: task, noTaskReason: noTask, kitCommand: displayName,
+      now: { clock() },
+      grade: { exercise in
+        grade([exercise], catalogue, settings).first
+          ?? Grade(exercise: exercise, status: .couldNotRun("no grade"))
+      },
+      save: { file.save($0.markdown) })
+    let report = session.run()
+    if let path = file.path {
+      console.line(language == .chinese ? "报告已保存：\(path)" : "Report saved: \(path)")
+    } else if let problem = file.problem {
+      console.writeError("kit: the report could not be saved: \(problem)\n")
+    }
+    if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
+    return report.record.stage == .finished ? Self.success : Self.failure
+  }
+
+  /// The task for an exercise: the README up to its second heading, its hints, its folder.
+  func makeTask(_ exercise: Exercise, _ catalogue: Catalogue) -> InterviewTask {
+    let readme =
+      FileManager.default.contents(atPath: catalogue.absolute("\(exercise.exercisePath)/README.md"))
+      .map { String(decoding: $0, as: UTF8.self) } ?? ""
+    var lines: [Substring] = []
+    for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("## ") { break }
+      lines.append(line)
+    }
+    let brief =
+      lines.prefix(40).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+      + "\n\n(\(exercise.exercisePath)/README.md)"
+    let hints =
+      FileManager.default.contents(atPath: catalogue.absolute("\(exercise.exercisePath)/HINTS.md"))
+      .map { HintsDocument(markdown: String(decoding: $0, as: UTF8.self)).levels } ?? []
+    return InterviewTask(
+      exercise: exercise, isScratch: false, brief: brief, folder: exercise.exercisePath,
+      hints: hints, alias: catalogue.alias(for: exercise))
+  }
+}

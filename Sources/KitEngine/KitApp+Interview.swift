@@ -8,7 +8,9 @@ extension KitApp {
     cache: inout GradeCache
   ) throws(KitError) -> Int32 {
     let bank: Bank
-    do { bank = try Bank.shipped() } catch { throw .usage("the quiz bank cannot be read: \(error)") }
+    do { bank = try Bank.shipped() } catch {
+      throw .usage("the quiz bank cannot be read: \(error)")
+    }
     let unknown = options.topics.filter { bank.topic($0) == nil }
     guard unknown.isEmpty else {
       throw .usage(
@@ -16,24 +18,37 @@ extension KitApp {
     }
     let language = options.language ?? Language.fromEnvironment(environment)
     let seed = options.seed ?? UInt64(max(0, now().timeIntervalSince1970.rounded()))
-    console.line(
-      language == .chinese ? "正在查看哪些练习已经通过…" : "Looking up which exercises pass…")
-    let grades = gradeReusing(catalogue.availableExercises, catalogue, settings, cache: &cache)
-    if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
-    let open = grades.filter { !$0.isPassed }.map(\.exercise)
+    // An exercise still as the pristine stubs has not passed (`kit verify` makes sure every
+    // untouched stub fails), so only when none is left are the others graded to find one.
+    var open = catalogue.availableExercises.filter { isUntouched($0, catalogue) }
+    if open.isEmpty {
+      console.line(
+        language == .chinese ? "正在查看哪些练习已经通过…" : "Looking up which exercises pass…")
+      let grades = gradeReusing(catalogue.availableExercises, catalogue, settings, cache: &cache)
+      if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
+      open = grades.filter { !$0.isPassed }.map(\.exercise)
+    }
     var task: InterviewTask?
     var noTask: String?
-    if open.isEmpty {
+    if let exercise = open.first {
+      task = makeTask(exercise, catalogue)
+    } else {
       noTask =
         language == .chinese
         ? "所有练习都已通过；用草稿副本重做一题的功能尚未提供。"
         : "every exercise passes; re-solving a scratch copy is not available yet."
-    } else {
-      var generator = SeededGenerator(seed: seed)
-      let exercise = open[Int(generator.next() % UInt64(open.count))]
-      task = makeTask(exercise, catalogue)
     }
-    let store = ProgressStore.open(at: ProgressStore.defaultURL(environment: environment), now: now())
+    if let task {
+      // The first build of the exercises can take minutes; it happens before the clock starts,
+      // so each check during the coding round only recompiles what was edited.
+      console.line(
+        language == .chinese
+          ? "先编译一次练习（计时尚未开始）…" : "Building the exercises once, before the clock starts…")
+      _ = grade([task.exercise], catalogue, settings)
+      if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
+    }
+    let store = ProgressStore.open(
+      at: ProgressStore.defaultURL(environment: environment), now: now())
     let file = InterviewReportFile(
       folder: InterviewReportFile.standardFolder(environment: environment), started: now())
     let clock = now
@@ -54,6 +69,23 @@ extension KitApp {
     }
     if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
     return report.record.stage == .finished ? Self.success : Self.failure
+  }
+
+  /// Whether an exercise's files are exactly the pristine stubs the kit carries; `false` when
+  /// the kit carries none.
+  func isUntouched(_ exercise: Exercise, _ catalogue: Catalogue) -> Bool {
+    let carried = "\(ExerciseReset.pristineFolder)/\(exercise.folderName)"
+    let copy = catalogue.files(in: carried).map { String($0.dropFirst(carried.count + 1)) }
+    let own = catalogue.files(in: exercise.exercisePath).map {
+      String($0.dropFirst(exercise.exercisePath.count + 1))
+    }
+    guard !copy.isEmpty, copy.sorted() == own.sorted() else { return false }
+    return copy.allSatisfy { path in
+      let a = FileManager.default.contents(atPath: catalogue.absolute("\(carried)/\(path)"))
+      let b = FileManager.default.contents(
+        atPath: catalogue.absolute("\(exercise.exercisePath)/\(path)"))
+      return a != nil && a == b
+    }
   }
 
   /// The task for an exercise: the README up to its second heading, its hints, its folder.

@@ -38,7 +38,9 @@ private final class TimedConsole: KitEngine.Console {
 private func makeBank() -> Bank {
   let topics = ["formats", "criteria", "ratios", "schedules"]
   var questions: [Question] = []
-  for (index, topic) in ["formats", "formats", "formats", "criteria", "criteria", "ratios", "ratios", "schedules"].enumerated() {
+  for (index, topic) in [
+    "formats", "formats", "formats", "criteria", "criteria", "ratios", "ratios", "schedules",
+  ].enumerated() {
     questions.append(
       Question(
         id: "\(topic)-\(index)", topic: topic,
@@ -77,13 +79,14 @@ private struct InterviewRun {
 
 private func interview(
   _ steps: [(String, Double)], minutes: Int = 10, language: Language = .english,
-  grades: [(Grade, Double)] = [], withTask: Bool = true
+  grades: [(Grade, Double)] = [], withTask: Bool = true, interruptsGrading: Bool = false
 ) -> InterviewRun {
   let clock = ManualClock()
   let console = TimedConsole(steps, clock: clock)
   let store = ProgressStore.inMemory()
   nonisolated(unsafe) var remaining = grades
   nonisolated(unsafe) var saved: [String] = []
+  nonisolated(unsafe) var graded = false
   let task = InterviewTask(
     exercise: exercise, isScratch: false, brief: "# 01 WeightPruning\nPrune the weights.",
     folder: "Exercises/01-WeightPruning",
@@ -96,12 +99,14 @@ private func interview(
     noTaskReason: withTask ? nil : "every exercise passes",
     now: { clock.now },
     grade: { _ in
+      graded = true
       guard !remaining.isEmpty else { return grade(0, of: 5) }
       let (result, seconds) = remaining.removeFirst()
       clock.advance(seconds)
       return result
     },
-    save: { saved.append($0.markdown) })
+    save: { saved.append($0.markdown) },
+    interrupted: { interruptsGrading && graded })
   let report = session.run()
   return InterviewRun(report: report, output: console.output, saved: saved, store: store)
 }
@@ -185,6 +190,15 @@ struct InterviewTests {
     #expect(result.report.record.stage == .finished)
   }
 
+  @Test("A key typed after the coding round's time ran out is not acted on")
+  func codingLateKey() throws {
+    let result = interview([("1", 1), ("1", 1), ("1", 1), ("h", 400), ("1", 1), ("1", 1)])
+    let coding = try #require(result.report.record.coding)
+    #expect(coding.hintsUsed == 0 && coding.timedOut)
+    #expect(!result.output.contains("Hint 1"))
+    #expect(result.report.hintPoints == 0)
+  }
+
   @Test("The follow-ups' time runs out after the first answer")
   func followUpTimeout() throws {
     let result = interview(
@@ -196,15 +210,30 @@ struct InterviewTests {
 
   @Test("Input ends in the coding round: the partial report is saved and printed")
   func endOfInput() throws {
-    let result = interview([("1", 1), ("2", 1), ("1", 1), ("c", 1)], grades: [(grade(2, of: 5), 5)])
+    let result = interview(
+      [("1", 1), ("2", 1), ("1", 1), ("c", 1)], grades: [(grade(2, of: 5), 5)])
     let record = result.report.record
     #expect(record.stage == .coding)
-    #expect(record.endedEarly == "input ended")
+    #expect(record.endedEarly == "stopped with q or the end of input")
     #expect(record.coding?.passedChecks == 2)
     let saved = try #require(result.saved.last)
     #expect(saved.contains("**Partial report**: the interview stopped during the coding round"))
     #expect(saved.contains("2/5 checks pass"))
     #expect(result.output.contains("# Mock interview report"))
+  }
+
+  @Test("Ctrl-C during a grading stops the interview with the partial report")
+  func interruptWhileGrading() throws {
+    let result = interview(
+      [("1", 1), ("1", 1), ("1", 1), ("c", 1), ("1", 1)], grades: [(grade(2, of: 5), 5)],
+      interruptsGrading: true)
+    let record = result.report.record
+    #expect(record.stage == .coding)
+    #expect(record.endedEarly == "Ctrl-C")
+    #expect(record.followUps.isEmpty)
+    let saved = try #require(result.saved.last)
+    #expect(
+      saved.contains("**Partial report**: the interview stopped during the coding round (Ctrl-C)"))
   }
 
   @Test("A crash in the coding task is reported and the interview goes on")

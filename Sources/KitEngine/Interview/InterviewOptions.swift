@@ -22,7 +22,9 @@ public struct InterviewOptions: Hashable, Sendable {
   ///   - language: The language, or `nil` for the environment's.
   ///   - seed: The seed, or `nil` for one from the clock.
   ///   - topics: The concept round's topic ids; empty for all.
-  public init(minutes: Int = 45, language: Language? = nil, seed: UInt64? = nil, topics: [String] = []) {
+  public init(
+    minutes: Int = 45, language: Language? = nil, seed: UInt64? = nil, topics: [String] = []
+  ) {
     self.minutes = minutes
     self.language = language
     self.seed = seed

@@ -195,7 +195,8 @@ public struct InterviewReport: Sendable {
           "passed after \(minutesText(coding.secondsUsed)) of \(minutesText(coding.budget))",
           "用时 \(minutesText(coding.secondsUsed))（限时 \(minutesText(coding.budget))）通过")
         : (coding.timedOut
-          ? t("time ran out (\(minutesText(coding.budget)))", "超时（限时 \(minutesText(coding.budget))）")
+          ? t(
+            "time ran out (\(minutesText(coding.budget)))", "超时（限时 \(minutesText(coding.budget))）")
           : t("not passed", "未通过"))
       lines.append(t("| Time | ", "| 用时 | ") + "\(points(timePoints)) | 10 | \(time) |")
       lines.append(

@@ -57,7 +57,7 @@ public final class InterviewReportFile {
           try data.write(to: URL(fileURLWithPath: candidate), options: .withoutOverwriting)
           path = candidate
           return
-        } catch where FileManager.default.fileExists(atPath: candidate) {
+        } catch  where FileManager.default.fileExists(atPath: candidate) {
           continue
         }
       }

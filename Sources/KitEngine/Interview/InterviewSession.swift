@@ -95,6 +95,7 @@ public struct InterviewSession {
   var now: () -> Date
   var grade: (Exercise) -> Grade
   var save: (InterviewReport) -> Void
+  var interrupted: () -> Bool
 
   /// Creates a session.
   ///
@@ -112,12 +113,15 @@ public struct InterviewSession {
   ///   - now: The clock.
   ///   - grade: Grades the task's exercise (the kit's isolated runner, or a fake in tests).
   ///   - save: Saves the report as it stands; called after every answer and at the end.
+  ///   - interrupted: Whether a Ctrl-C arrived while a grading ran (the interview then stops
+  ///     with its partial report); ``KitInterrupt/wasRequested`` by default.
   public init(
     console: any Console, bank: Bank, store: ProgressStore, options: InterviewOptions,
     language: Language, seed: UInt64, style: TextStyle, task: InterviewTask?,
     noTaskReason: String? = nil, kitCommand: String = "swift run kit",
     now: @escaping () -> Date, grade: @escaping (Exercise) -> Grade,
-    save: @escaping (InterviewReport) -> Void
+    save: @escaping (InterviewReport) -> Void,
+    interrupted: @escaping () -> Bool = { KitInterrupt.wasRequested }
   ) {
     self.console = console
     self.bank = bank
@@ -132,6 +136,7 @@ public struct InterviewSession {
     self.now = now
     self.grade = grade
     self.save = save
+    self.interrupted = interrupted
   }
 
   private func t(_ en: String, _ zh: String) -> String { language == .chinese ? zh : en }
@@ -177,7 +182,7 @@ public struct InterviewSession {
         "Round 1 of 3 · concepts · \(concepts.count) questions · \(clock(total * Self.shares.concepts))",
         "第 1 环节，共 3 个 · 概念 · \(concepts.count) 题 · \(clock(total * Self.shares.concepts))"))
     guard askRound(concepts, until: conceptEnd, into: \.concepts, record: &record) else {
-      return finish(record, endedBy: t("input ended", "输入结束"))
+      return finish(record, endedBy: stopped)
     }
 
     // 2. Coding.
@@ -187,7 +192,7 @@ public struct InterviewSession {
     let codingEnd = codingStart.addingTimeInterval(total * Self.shares.coding)
     if let task {
       guard code(task, from: codingStart, until: codingEnd, record: &record) else {
-        return finish(record, endedBy: t("input ended", "输入结束"))
+        return finish(record, endedBy: interrupted() ? "Ctrl-C" : stopped)
       }
     } else {
       record.codingSkipped = noTaskReason ?? t("no exercise to code", "没有可做的编程题")
@@ -201,17 +206,20 @@ public struct InterviewSession {
     let followStart = now()
     let followEnd = followStart.addingTimeInterval(total * Self.shares.followUps)
     let asked = Set(concepts.map(\.question.id))
-    let followUps = planFollowUps(excluding: asked, count: options.minutes >= 30 ? 3 : 2, start: start)
+    let followUps = planFollowUps(
+      excluding: asked, count: options.minutes >= 30 ? 3 : 2, start: start)
     heading(
       t(
         "Round 3 of 3 · follow-ups · \(followUps.count) questions · \(clock(total * Self.shares.followUps))",
         "第 3 环节，共 3 个 · 追问 · \(followUps.count) 题 · \(clock(total * Self.shares.followUps))"))
     guard askRound(followUps, until: followEnd, into: \.followUps, record: &record) else {
-      return finish(record, endedBy: t("input ended", "输入结束"))
+      return finish(record, endedBy: stopped)
     }
     record.stage = .finished
     return finish(record, endedBy: nil)
   }
+
+  private var stopped: String { t("stopped with q or the end of input", "用 q 或输入结束而中止") }
 
   private func finish(_ record: InterviewRecord, endedBy reason: String?) -> InterviewReport {
     var record = record
@@ -354,17 +362,20 @@ public struct InterviewSession {
         return true
       }
       console.write(
-        t("[\(clock(coding.budget - elapsed)) left] c check · h hint · d done > ",
+        t(
+          "[\(clock(coding.budget - elapsed)) left] c check · h hint · d done > ",
           "[剩余 \(clock(coding.budget - elapsed))] c 评测 · h 提示 · d 结束 > "))
       guard let line = console.readLine() else {
         console.line()
         coding.secondsUsed = min(now().timeIntervalSince(start), coding.budget)
         return false
       }
+      if now() >= deadline { continue }  // typed after the time ran out: not acted on
       switch line.trimmingCharacters(in: .whitespaces).lowercased() {
       case "c", "check":
         console.line(t("Grading \(task.exercise.title)…", "正在评测 \(task.exercise.title)…"))
         let result = grade(task.exercise)
+        if interrupted() { return false }
         let used = now().timeIntervalSince(start)
         let summary = describe(result)
         coding.attempts.append("\(clock(used)) · \(summary)")

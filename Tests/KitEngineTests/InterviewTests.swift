@@ -222,6 +222,19 @@ struct InterviewTests {
     #expect(result.output.contains("# Mock interview report"))
   }
 
+  @Test("Input ends in the concept round: the rounds not reached score 0 of 100")
+  func endInConcepts() throws {
+    let result = interview([("1", 1)])
+    let record = result.report.record
+    #expect(record.stage == .concepts)
+    #expect(record.concepts.map(\.outcome) == [.correct, nil, nil])
+    #expect(result.report.maximum == 100)
+    #expect(abs(result.report.total - 10) < 1e-9)
+    let saved = try #require(result.saved.last)
+    #expect(saved.contains("| Coding | 0 | 50 | not reached |"))
+    #expect(saved.contains("**Score: 10 / 100, not yet**"))
+  }
+
   @Test("Ctrl-C during a grading stops the interview with the partial report")
   func interruptWhileGrading() throws {
     let result = interview(

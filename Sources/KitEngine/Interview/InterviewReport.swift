@@ -84,8 +84,9 @@ public struct InterviewReport: Sendable {
     return -min(Double(coding.hintsUsed) * 5, 15, correctnessPoints + timePoints)
   }
 
-  /// The most points this interview could have given.
-  public var maximum: Double { record.coding == nil ? 50 : 100 }
+  /// The most points this interview could have given: 50 when there was no coding task to
+  /// give, else 100 (a partial report counts the rounds not reached as 0).
+  public var maximum: Double { record.codingSkipped == nil ? 100 : 50 }
 
   /// The points scored.
   public var total: Double {
@@ -204,6 +205,8 @@ public struct InterviewReport: Sendable {
           + t("\(coding.hintsUsed) hint level(s), −5 each |", "查看 \(coding.hintsUsed) 级提示，每级 −5 |"))
     } else if let why = record.codingSkipped {
       lines.append(t("| Coding | – | – | ", "| 编程 | – | – | ") + why + " |")
+    } else {
+      lines.append(t("| Coding | 0 | 50 | not reached |", "| 编程 | 0 | 50 | 未进行 |"))
     }
     let followRight = record.followUps.count { $0.isCorrect }
     lines.append(

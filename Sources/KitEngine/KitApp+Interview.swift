@@ -30,13 +30,24 @@ extension KitApp {
     }
     var task: InterviewTask?
     var noTask: String?
+    var grader = Grader(catalogue: catalogue, runner: runner, settings: settings)
     if let exercise = open.first {
       task = makeTask(exercise, catalogue)
+    } else if !catalogue.availableExercises.isEmpty {
+      // Every exercise passes: a fresh variant, a scratch copy of one exercise's stubs.
+      var generator = SeededGenerator(seed: seed)
+      let exercises = catalogue.availableExercises
+      let exercise = exercises[Int(generator.next() % UInt64(exercises.count))]
+      let scratch = ScratchCopy(
+        catalogue: catalogue, exercise: exercise,
+        folder: ScratchCopy.standardFolder(environment: environment))
+      try scratch.create()
+      grader = Grader(catalogue: scratch.scratchCatalogue, runner: runner, settings: settings)
+      task = makeTask(exercise, catalogue)
+      task?.isScratch = true
+      task?.folder = scratch.root + "/" + exercise.exercisePath
     } else {
-      noTask =
-        language == .chinese
-        ? "所有练习都已通过；用草稿副本重做一题的功能尚未提供。"
-        : "every exercise passes; re-solving a scratch copy is not available yet."
+      noTask = language == .chinese ? "没有可做的练习" : "no exercise is available"
     }
     if let task {
       // The first build of the exercises can take minutes; it happens before the clock starts,
@@ -44,7 +55,7 @@ extension KitApp {
       console.line(
         language == .chinese
           ? "先编译一次练习（计时尚未开始）…" : "Building the exercises once, before the clock starts…")
-      _ = grade([task.exercise], catalogue, settings)
+      _ = grader.grade([task.exercise])
       if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
     }
     let store = ProgressStore.open(
@@ -56,8 +67,8 @@ extension KitApp {
       console: console, bank: bank, store: store, options: options, language: language,
       seed: seed, style: style, task: task, noTaskReason: noTask, kitCommand: displayName,
       now: { clock() },
-      grade: { exercise in
-        grade([exercise], catalogue, settings).first
+      grade: { [grader] exercise in
+        grader.grade([exercise]).first
           ?? Grade(exercise: exercise, status: .couldNotRun("no grade"))
       },
       save: { file.save($0.markdown) })

@@ -213,7 +213,7 @@ public struct KitApp {
     return settings
   }
 
-  func grade(
+  private func grade(
     _ exercises: [Exercise],
     _ catalogue: Catalogue,
     _ settings: GradingSettings

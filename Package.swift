@@ -90,7 +90,7 @@ let package = Package(
     .executableTarget(name: "Quiz", dependencies: ["QuizEngine"]),
     .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine"]),
 
-    .target(name: "KitEngine"),
+    .target(name: "KitEngine", dependencies: ["QuizEngine"]),
     .executableTarget(name: "Kit", dependencies: ["KitEngine"]),
 
     .target(name: "BenchKit"),

@@ -119,6 +119,8 @@ public struct KitApp {
       return try mutants(options, catalogue, settings)
     case .watch:
       return watch(catalogue, settings, cache: cache)
+    case .interview(let options):
+      return try interview(options, catalogue, settings, cache: &cache)
     }
   }
 
@@ -173,7 +175,7 @@ public struct KitApp {
 
   /// Grades exercises, reusing the cached grade of each exercise whose files have not changed,
   /// and remembers the new grades.
-  private func gradeReusing(
+  func gradeReusing(
     _ exercises: [Exercise],
     _ catalogue: Catalogue,
     _ settings: GradingSettings,

@@ -27,6 +27,9 @@ public struct KitInvocation: Hashable, Sendable {
     /// Watch `Exercises/` and grade each exercise as its files are saved.
     case watch
 
+    /// A timed mock interview: concepts, a coding task, follow-ups, a scored report.
+    case interview(InterviewOptions)
+
     /// The usage text.
     case help
   }
@@ -78,6 +81,9 @@ public struct KitInvocation: Hashable, Sendable {
       solution NAME [FILE] the reference solution (one file, by file or function name);
                            asks first until the exercise passes
       reset NAME | --all   restore the pristine stubs after a y/N question, keeping a backup
+      interview            a timed mock interview: concept questions, a coding task,
+                           follow-ups and a scored report (--minutes 45, --lang en|zh,
+                           --seed N, --topic ID[,ID])
       verify               for maintainers: the files agree (twins, stubs, pristine copy,
                            README counts), the references pass every grading test and the
                            untouched stubs fail every one
@@ -113,6 +119,11 @@ public struct KitInvocation: Hashable, Sendable {
   /// - Throws: `KitError.usage` for an unknown command or option, a missing or extra operand,
   ///   or an option the command does not take.
   public static func parse(_ arguments: [String]) throws(KitError) -> KitInvocation {
+    var interview: InterviewOptions?
+    var arguments = arguments
+    if arguments.contains("interview") {
+      (interview, arguments) = try InterviewOptions.extract(from: arguments)
+    }
     var words: [String] = []
     var packagePath: String?
     var timeout: Double?
@@ -224,6 +235,9 @@ public struct KitInvocation: Hashable, Sendable {
     case "watch":
       try operandCount(0...0, "watch")
       command = .watch
+    case "interview":
+      try operandCount(0...0, "interview [--minutes N] [--lang en|zh] [--seed N] [--topic ID]")
+      command = .interview(interview ?? InterviewOptions())
     default:
       throw .usage("unknown command '\(name)'; `kit --help` lists the commands")
     }

@@ -84,22 +84,74 @@ public final class QuizSession {
 
   private var language: Language { strings.language }
 
+  /// Whether the verdict on each answer waits until the end of a round, as in an interview.
+  ///
+  /// When `true`, ``ask(questionAt:)`` records the answer without saying whether it was right
+  /// or showing the explanation; ``showReview(questionAt:outcome:)`` shows both later. A
+  /// recall question still shows its model answer, since the learner grades it. `false` (the
+  /// quiz) by default.
+  public var defersFeedback = false
+
   /// Asks every question until the last, `q`, or the end of input.
   ///
   /// - Returns: The outcome of each question reached.
   public func run() -> SessionResult {
     var outcomes: [Outcome] = []
-    for (index, asked) in planned.enumerated() {
-      guard let outcome = ask(asked, number: index + 1) else { break }
+    for index in planned.indices {
+      guard let outcome = ask(questionAt: index) else { break }
       outcomes.append(outcome)
-      // A skip counts as missed: recorded like a wrong answer, so --review brings it back.
-      let record = scheduler.record(
-        store.progress(of: asked.question.id), correct: outcome == .correct, at: now)
-      if let warning = store.update(record, for: asked.question.id) {
-        console.writeError(strings.warning(warning) + "\n")
-      }
     }
     return SessionResult(planned: planned, outcomes: outcomes)
+  }
+
+  /// Asks one planned question and records the answer in the progress store at once.
+  ///
+  /// - Parameter index: The question's position in the plan, from 0.
+  /// - Returns: The outcome, or `nil` when the learner quit (`q`), input ended, or `index` is
+  ///   outside the plan; nothing is recorded then.
+  /// - Complexity: O(1) apart from the console and the store.
+  public func ask(questionAt index: Int) -> Outcome? {
+    guard planned.indices.contains(index) else { return nil }
+    let asked = planned[index]
+    guard let outcome = ask(asked, number: index + 1) else { return nil }
+    // A skip counts as missed: recorded like a wrong answer, so --review brings it back.
+    let record = scheduler.record(
+      store.progress(of: asked.question.id), correct: outcome == .correct, at: now)
+    if let warning = store.update(record, for: asked.question.id) {
+      console.writeError(strings.warning(warning) + "\n")
+    }
+    return outcome
+  }
+
+  /// Shows the verdict, the right answer and the explanation of a planned question: the
+  /// feedback a round with ``defersFeedback`` gives at its end.
+  ///
+  /// - Parameters:
+  ///   - index: The question's position in the plan, from 0.
+  ///   - outcome: What became of it, or `nil` when it was never answered (time ran out).
+  public func showReview(questionAt index: Int, outcome: Outcome?) {
+    guard planned.indices.contains(index) else { return }
+    let asked = planned[index]
+    let topic = bank.topic(asked.question.topic)?.name[language] ?? asked.question.topic
+    console.write("\n")
+    emit(
+      strings.questionHeading(
+        number: index + 1, of: planned.count, topic: topic, id: asked.question.id,
+        hint: strings.kindHint(asked.question.kind)),
+      style: style.dim)
+    emit(asked.question.prompt[language], style: style.bold)
+    switch outcome {
+    case .correct: emit(strings.correct, style: style.good)
+    case .wrong: emit(strings.incorrect, style: style.bad)
+    case .skipped, nil: emit(strings.skipped, style: style.warn)
+    }
+    if outcome != .correct || !isRecall(asked) { showAnswer(asked) }
+    showExplanation(asked.question)
+  }
+
+  private func isRecall(_ asked: AskedQuestion) -> Bool {
+    if case .recall = asked.question.kind { return true }
+    return false
   }
 
   // MARK: Asking
@@ -131,15 +183,19 @@ public final class QuizSession {
       case .quit: return nil
       case .skip:
         emit(strings.skipped, style: style.warn)
-        showAnswer(asked)
-        showExplanation(question)
+        if !defersFeedback {
+          showAnswer(asked)
+          showExplanation(question)
+        }
         return .skipped
       case .help:
         emit(strings.invalid(for: asked) + " " + strings.commandHelp)
       case .some(let response):
         let verdict = AnswerChecker.check(response, for: asked)
-        showFeedback(asked, response: response, verdict: verdict)
-        showExplanation(question)
+        if !defersFeedback {
+          showFeedback(asked, response: response, verdict: verdict)
+          showExplanation(question)
+        }
         return verdict.isCorrect ? .correct : .wrong
       case nil:
         emit(strings.invalid(for: asked), style: style.warn)
@@ -159,7 +215,7 @@ public final class QuizSession {
       emit(strings.skipped, style: style.warn)
       emit(strings.modelAnswer, style: style.bold)
       emit(modelAnswer[language], prefix: "  ", indent: "  ")
-      showExplanation(asked.question)
+      if !defersFeedback { showExplanation(asked.question) }
       return .skipped
     default: break
     }
@@ -175,7 +231,7 @@ public final class QuizSession {
         emit(
           known ? strings.selfCorrect : strings.selfIncorrect,
           style: known ? style.good : style.bad)
-        showExplanation(asked.question)
+        if !defersFeedback { showExplanation(asked.question) }
         return known ? .correct : .wrong
       }
       switch ResponseParser.command(TextNormalization.normalize(line)) {

@@ -1,0 +1,440 @@
+import Foundation
+import QuizEngine
+
+/// Hands a kit console to the quiz engine, which has a console protocol of its own.
+final class QuizConsoleBridge: QuizEngine.Console {
+  private let console: any Console
+
+  init(_ console: any Console) { self.console = console }
+
+  func write(_ text: String) { console.write(text) }
+  func writeError(_ text: String) { console.writeError(text) }
+  func readLine() -> String? { console.readLine() }
+  var outputIsTerminal: Bool { console.outputIsTerminal }
+  var columns: Int? { nil }
+}
+
+/// The coding task of an interview: the exercise, its README's opening and its hints.
+public struct InterviewTask: Sendable {
+  /// The exercise to code.
+  public var exercise: Exercise
+
+  /// Whether the learner codes a scratch copy (the exercise had passed already).
+  public var isScratch: Bool
+
+  /// The text shown when the round starts: the README's opening section.
+  public var brief: String
+
+  /// Where the learner edits, shown with the brief.
+  public var folder: String
+
+  /// The hint levels, in order.
+  public var hints: [HintLevel]
+
+  /// The exercise's short alias.
+  public var alias: String
+
+  /// Creates a task.
+  ///
+  /// - Parameters:
+  ///   - exercise: The exercise.
+  ///   - isScratch: Whether it is a scratch copy.
+  ///   - brief: The README's opening.
+  ///   - folder: Where the learner edits.
+  ///   - hints: The hint levels.
+  ///   - alias: The exercise's alias.
+  public init(
+    exercise: Exercise, isScratch: Bool, brief: String, folder: String, hints: [HintLevel],
+    alias: String
+  ) {
+    self.exercise = exercise
+    self.isScratch = isScratch
+    self.brief = brief
+    self.folder = folder
+    self.hints = hints
+    self.alias = alias
+  }
+}
+
+/// Runs a timed mock interview: a concept round, a coding round, follow-up questions and a
+/// scored verdict.
+///
+/// Everything it touches comes in from outside: the console (a terminal or scripted lines),
+/// the clock, the grader and where the report is saved, so a test drives a whole interview
+/// without waiting. Time is read between answers: a round whose time has run out ends before
+/// its next question or prompt. The report is saved after every answer, so the end of input,
+/// or a Ctrl-C that ends the process, leaves the partial report on disk.
+public struct InterviewSession {
+  /// The three rounds' shares of the time: a third, a half, a sixth.
+  public static let shares = (concepts: 1.0 / 3, coding: 1.0 / 2, followUps: 1.0 / 6)
+
+  /// The quiz topics that follow up each exercise, by module name.
+  public static let followUpTopics: [String: [String]] = [
+    "WeightPruning": ["criteria", "ratios", "schedules"],
+    "StructuralPruning": ["granularity", "types", "hardware"],
+    "PruningMetrics": ["evaluation", "pitfalls", "purpose"],
+    "SparseFormats": ["formats", "handling", "hardware-reality"],
+    "BlockSparsity": ["nm", "granularity", "hardware"],
+    "WeightSharing": ["sparse-quant", "handling", "purpose"],
+    "DynamicPruning": ["movement", "schedules", "lottery"],
+    "OneShotPruning": ["llm-pruning", "criteria", "pitfalls"],
+    "TransformerPruning": ["transformer-structured", "granularity", "hardware-reality"],
+    "PruningAtInit": ["pruning-at-init", "lottery", "criteria"],
+  ]
+
+  var console: any Console
+  var bank: Bank
+  var store: ProgressStore
+  var options: InterviewOptions
+  var language: Language
+  var seed: UInt64
+  var style: TextStyle
+  var task: InterviewTask?
+  var noTaskReason: String?
+  var kitCommand: String
+  var now: () -> Date
+  var grade: (Exercise) -> Grade
+  var save: (InterviewReport) -> Void
+  var interrupted: () -> Bool
+
+  /// Creates a session.
+  ///
+  /// - Parameters:
+  ///   - console: Where questions go and answers come from.
+  ///   - bank: The quiz bank.
+  ///   - store: The quiz progress, read for weak boxes and updated with each answer.
+  ///   - options: The interview's options.
+  ///   - language: The language.
+  ///   - seed: The seed for every shuffle.
+  ///   - style: Colour or plain.
+  ///   - task: The coding task, or `nil` when there is none.
+  ///   - noTaskReason: Why there is no task.
+  ///   - kitCommand: How the learner runs the kit.
+  ///   - now: The clock.
+  ///   - grade: Grades the task's exercise (the kit's isolated runner, or a fake in tests).
+  ///   - save: Saves the report as it stands; called after every answer and at the end.
+  ///   - interrupted: Whether a Ctrl-C arrived while a grading ran (the interview then stops
+  ///     with its partial report); ``KitInterrupt/wasRequested`` by default.
+  public init(
+    console: any Console, bank: Bank, store: ProgressStore, options: InterviewOptions,
+    language: Language, seed: UInt64, style: TextStyle, task: InterviewTask?,
+    noTaskReason: String? = nil, kitCommand: String = "swift run kit",
+    now: @escaping () -> Date, grade: @escaping (Exercise) -> Grade,
+    save: @escaping (InterviewReport) -> Void,
+    interrupted: @escaping () -> Bool = { KitInterrupt.wasRequested }
+  ) {
+    self.console = console
+    self.bank = bank
+    self.store = store
+    self.options = options
+    self.language = language
+    self.seed = seed
+    self.style = style
+    self.task = task
+    self.noTaskReason = noTaskReason
+    self.kitCommand = kitCommand
+    self.now = now
+    self.grade = grade
+    self.save = save
+    self.interrupted = interrupted
+  }
+
+  private func t(_ en: String, _ zh: String) -> String { language == .chinese ? zh : en }
+
+  private var quizStyle: QuizEngine.TextStyle { QuizEngine.TextStyle(usesColor: style.usesColor) }
+
+  /// The report for a record.
+  func report(_ record: InterviewRecord) -> InterviewReport {
+    var names: [String: String] = [:]
+    for topic in bank.topics { names[topic.id] = topic.name[language] }
+    return InterviewReport(
+      record: record, topicNames: names,
+      exerciseTopics: task.map { Self.followUpTopics[$0.exercise.name] ?? [] } ?? [],
+      kitCommand: kitCommand, alias: task?.alias)
+  }
+
+  // MARK: Running
+
+  /// Runs the interview to its verdict, or until input ends.
+  ///
+  /// - Returns: The report, as saved last.
+  public func run() -> InterviewReport {
+    let start = now()
+    let total = Double(options.minutes) * 60
+    var record = InterviewRecord(
+      language: language, seed: seed, minutes: options.minutes, started: start)
+    console.line(
+      style.bold(
+        t(
+          "Mock interview: \(options.minutes) minutes, three rounds (concepts, coding, follow-ups).",
+          "模拟面试：\(options.minutes) 分钟，三个环节（概念、编程、追问）。")))
+    console.line(
+      t(
+        "Answers are judged after each round, as in an interview. Seed \(seed).",
+        "每个环节结束后才给出评判，如同真实面试。种子 \(seed)。"))
+
+    // 1. Concepts.
+    let conceptEnd = start.addingTimeInterval(total * Self.shares.concepts)
+    let conceptCount = max(3, min(12, options.minutes / 3))
+    let concepts = planConcepts(count: conceptCount, start: start)
+    heading(
+      t(
+        "Round 1 of 3 · concepts · \(concepts.count) questions · \(clock(total * Self.shares.concepts))",
+        "第 1 环节，共 3 个 · 概念 · \(concepts.count) 题 · \(clock(total * Self.shares.concepts))"))
+    guard askRound(concepts, until: conceptEnd, into: \.concepts, record: &record) else {
+      return finish(record, endedBy: stopped)
+    }
+
+    // 2. Coding.
+    record.stage = .coding
+    save(report(record))
+    let codingStart = now()
+    let codingEnd = codingStart.addingTimeInterval(total * Self.shares.coding)
+    if let task {
+      guard code(task, from: codingStart, until: codingEnd, record: &record) else {
+        return finish(record, endedBy: interrupted() ? "Ctrl-C" : stopped)
+      }
+    } else {
+      record.codingSkipped = noTaskReason ?? t("no exercise to code", "没有可做的编程题")
+      heading(t("Round 2 of 3 · coding", "第 2 环节，共 3 个 · 编程"))
+      console.line(record.codingSkipped ?? "")
+    }
+
+    // 3. Follow-ups.
+    record.stage = .followUps
+    save(report(record))
+    let followStart = now()
+    let followEnd = followStart.addingTimeInterval(total * Self.shares.followUps)
+    let asked = Set(concepts.map(\.question.id))
+    let followUps = planFollowUps(
+      excluding: asked, count: options.minutes >= 30 ? 3 : 2, start: start)
+    heading(
+      t(
+        "Round 3 of 3 · follow-ups · \(followUps.count) questions · \(clock(total * Self.shares.followUps))",
+        "第 3 环节，共 3 个 · 追问 · \(followUps.count) 题 · \(clock(total * Self.shares.followUps))"))
+    guard askRound(followUps, until: followEnd, into: \.followUps, record: &record) else {
+      return finish(record, endedBy: stopped)
+    }
+    record.stage = .finished
+    return finish(record, endedBy: nil)
+  }
+
+  private var stopped: String { t("stopped with q or the end of input", "用 q 或输入结束而中止") }
+
+  private func finish(_ record: InterviewRecord, endedBy reason: String?) -> InterviewReport {
+    var record = record
+    if reason != nil { record.endedEarly = reason }
+    let result = report(record)
+    save(result)
+    heading(t("Verdict", "评分"))
+    console.write(result.markdown)
+    return result
+  }
+
+  private func heading(_ text: String) {
+    console.line()
+    console.line(style.bold("── \(text) ──"))
+  }
+
+  private func clock(_ seconds: Double) -> String {
+    let whole = Int(seconds.rounded())
+    return String(format: "%d:%02d", whole / 60, whole % 60)
+  }
+
+  // MARK: Questions
+
+  /// The concept round's questions: the quiz planner's order (due and new first), regrouped so
+  /// the weakest Leitner boxes come first, then dealt round-robin across topics.
+  func planConcepts(count: Int, start: Date) -> [AskedQuestion] {
+    let all = SessionPlanner.plan(
+      bank: bank, topics: options.topics, count: bank.questions.count, review: false, seed: seed,
+      progress: store.file.questions, now: start)
+    func weakness(_ asked: AskedQuestion) -> Int {
+      guard let record = store.progress(of: asked.question.id) else { return 1 }
+      return record.lastCorrect ? record.box : 0
+    }
+    let ranked = all.enumerated().sorted {
+      let (a, b) = (weakness($0.element), weakness($1.element))
+      return a != b ? a < b : $0.offset < $1.offset
+    }.map(\.element)
+    var byTopic: [String: [AskedQuestion]] = [:]
+    var topicOrder: [String] = []
+    for asked in ranked {
+      if byTopic[asked.question.topic] == nil { topicOrder.append(asked.question.topic) }
+      byTopic[asked.question.topic, default: []].append(asked)
+    }
+    var chosen: [AskedQuestion] = []
+    var depth = 0
+    while chosen.count < count {
+      let layer = topicOrder.compactMap { byTopic[$0]?.dropFirst(depth).first }
+      if layer.isEmpty { break }
+      chosen += layer.prefix(count - chosen.count)
+      depth += 1
+    }
+    return chosen
+  }
+
+  /// Follow-up questions from the topics mapped to the coded exercise, none asked before.
+  func planFollowUps(excluding asked: Set<String>, count: Int, start: Date) -> [AskedQuestion] {
+    let topics = task.map { Self.followUpTopics[$0.exercise.name] ?? [] } ?? []
+    let pool = SessionPlanner.plan(
+      bank: bank, topics: topics.isEmpty ? options.topics : topics,
+      count: bank.questions.count, review: false, seed: seed &+ 1,
+      progress: store.file.questions, now: start)
+    return Array(pool.filter { !asked.contains($0.question.id) }.prefix(count))
+  }
+
+  /// Asks a round's questions until the last or the deadline, then shows the feedback.
+  ///
+  /// - Returns: `false` when input ended.
+  private func askRound(
+    _ planned: [AskedQuestion], until deadline: Date,
+    into path: WritableKeyPath<InterviewRecord, [InterviewAnswer]>,
+    record: inout InterviewRecord
+  ) -> Bool {
+    record[keyPath: path] = planned.map {
+      InterviewAnswer(questionID: $0.question.id, topic: $0.question.topic, outcome: nil)
+    }
+    save(report(record))
+    let session = QuizSession(
+      bank: bank, planned: planned, store: store, now: now(), console: QuizConsoleBridge(console),
+      language: language, style: quizStyle, width: nil)
+    session.defersFeedback = true
+    var ended = false
+    for index in planned.indices {
+      if now() >= deadline {
+        console.line(
+          style.yellow(
+            t(
+              "Time is up for this round: \(planned.count - index) question(s) not reached.",
+              "本环节时间到：还有 \(planned.count - index) 题未作答。")))
+        break
+      }
+      guard let outcome = session.ask(questionAt: index) else {
+        ended = true
+        break
+      }
+      record[keyPath: path][index].outcome = outcome
+      save(report(record))
+    }
+    _ = store.save()
+    if !planned.isEmpty {
+      heading(t("Feedback on this round", "本环节点评"))
+      for (index, answer) in record[keyPath: path].enumerated() {
+        session.showReview(questionAt: index, outcome: answer.outcome)
+      }
+    }
+    return !ended
+  }
+
+  // MARK: Coding
+
+  /// Runs the coding round.
+  ///
+  /// - Returns: `false` when input ended.
+  private func code(
+    _ task: InterviewTask, from start: Date, until deadline: Date, record: inout InterviewRecord
+  ) -> Bool {
+    var coding = CodingRecord(
+      exercise: task.exercise, isScratch: task.isScratch, budget: deadline.timeIntervalSince(start))
+    record.coding = coding
+    save(report(record))
+    heading(
+      t(
+        "Round 2 of 3 · coding · \(task.exercise.title) · \(clock(coding.budget))",
+        "第 2 环节，共 3 个 · 编程 · \(task.exercise.title) · \(clock(coding.budget))"))
+    console.line(task.brief)
+    console.line()
+    console.line(
+      t(
+        "Edit the files in \(task.folder)\(task.isScratch ? " (a scratch copy: your own files stay as they are)" : "")."
+          + " Type c to grade them, h for a hint (−5 points each), d when you are done.",
+        "编辑 \(task.folder) 中的文件\(task.isScratch ? "（草稿副本，你自己的文件保持不变）" : "")。"
+          + "输入 c 评测，h 查看提示（每次 −5 分），d 结束本环节。"))
+    var hintsShown = 0
+    defer { record.coding = coding }
+    while true {
+      let elapsed = now().timeIntervalSince(start)
+      if now() >= deadline {
+        coding.timedOut = !coding.isPassed
+        coding.secondsUsed = coding.budget
+        console.line(style.yellow(t("Time is up for the coding round.", "编程环节时间到。")))
+        return true
+      }
+      console.write(
+        t(
+          "[\(clock(coding.budget - elapsed)) left] c check · h hint · d done > ",
+          "[剩余 \(clock(coding.budget - elapsed))] c 评测 · h 提示 · d 结束 > "))
+      guard let line = console.readLine() else {
+        console.line()
+        coding.secondsUsed = min(now().timeIntervalSince(start), coding.budget)
+        return false
+      }
+      if now() >= deadline { continue }  // typed after the time ran out: not acted on
+      switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+      case "c", "check":
+        console.line(t("Grading \(task.exercise.title)…", "正在评测 \(task.exercise.title)…"))
+        let result = grade(task.exercise)
+        if interrupted() { return false }
+        let used = now().timeIntervalSince(start)
+        let summary = describe(result)
+        coding.attempts.append("\(clock(used)) · \(summary)")
+        coding.passedChecks = result.passedCount
+        coding.checkCount = result.checkCount ?? result.declaredCount
+        coding.secondsUsed = min(used, coding.budget)
+        console.line(summary)
+        if result.isPassed && used <= coding.budget {
+          coding.isPassed = true
+          record.coding = coding
+          save(report(record))
+          console.line(style.green(t("Every check passes.", "全部检查通过。")))
+          return true
+        }
+        record.coding = coding
+        save(report(record))
+      case "h", "hint":
+        guard hintsShown < task.hints.count else {
+          console.line(t("No more hints.", "没有更多提示了。"))
+          continue
+        }
+        let level = task.hints[hintsShown]
+        hintsShown += 1
+        coding.hintsUsed = hintsShown
+        console.line(style.bold(t("Hint \(level.number): ", "提示 \(level.number)：") + level.title))
+        console.line(HintsDocument.rendered(level.body, style: style))
+        record.coding = coding
+        save(report(record))
+      case "d", "done":
+        coding.secondsUsed = min(now().timeIntervalSince(start), coding.budget)
+        return true
+      default:
+        console.line(t("Type c, h or d.", "请输入 c、h 或 d。"))
+      }
+    }
+  }
+
+  /// One line on a grading: checks passing, or what went wrong.
+  private func describe(_ result: Grade) -> String {
+    let count = result.checkCount ?? result.declaredCount
+    let checks = t(
+      "\(result.passedCount) of \(count) checks pass", "\(count) 项检查通过 \(result.passedCount) 项")
+    switch result.status {
+    case .passed, .inProgress, .notStarted:
+      return checks
+    case .doesNotCompile(let diagnostic, let message):
+      let place = diagnostic.map { " (\($0.location.text))" } ?? ""
+      return t("does not compile", "无法编译") + place + ": " + message
+    case .crashed(let crash):
+      return t("the tests crashed", "测试崩溃") + ": " + crash.message
+        + (crash.location.map { " (\($0.text))" } ?? "") + "; " + checks
+    case .timedOut(let seconds):
+      return t(
+        "the tests ran past \(Int(seconds)) s and were stopped",
+        "测试超过 \(Int(seconds)) 秒被终止") + "; " + checks
+    case .buildFailed(let message), .couldNotRun(let message):
+      return t("could not grade", "无法评测") + ": " + message
+    case .noTests, .unavailable:
+      return t("could not grade: no tests found", "无法评测：没有找到测试")
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import QuizEngine
+
+extension KitApp {
+  /// `kit interview`: chooses the coding task, then runs the timed interview.
+  func interview(
+    _ options: InterviewOptions, _ catalogue: Catalogue, _ settings: GradingSettings,
+    cache: inout GradeCache
+  ) throws(KitError) -> Int32 {
+    let bank: Bank
+    do { bank = try Bank.shipped() } catch {
+      throw .usage("the quiz bank cannot be read: \(error)")
+    }
+    let unknown = options.topics.filter { bank.topic($0) == nil }
+    guard unknown.isEmpty else {
+      throw .usage(
+        "unknown topic '\(unknown[0])'; `swift run quiz --list-topics` lists the topics")
+    }
+    let language = options.language ?? Language.fromEnvironment(environment)
+    let seed = options.seed ?? UInt64(max(0, now().timeIntervalSince1970.rounded()))
+    // An exercise still as the pristine stubs has not passed (`kit verify` makes sure every
+    // untouched stub fails), so only when none is left are the others graded to find one.
+    var open = catalogue.availableExercises.filter { isUntouched($0, catalogue) }
+    if open.isEmpty {
+      console.line(
+        language == .chinese ? "正在查看哪些练习已经通过…" : "Looking up which exercises pass…")
+      let grades = gradeReusing(catalogue.availableExercises, catalogue, settings, cache: &cache)
+      if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
+      open = grades.filter { !$0.isPassed }.map(\.exercise)
+    }
+    var task: InterviewTask?
+    var noTask: String?
+    var grader = Grader(catalogue: catalogue, runner: runner, settings: settings)
+    if let exercise = open.first {
+      task = makeTask(exercise, catalogue)
+    } else if !catalogue.availableExercises.isEmpty {
+      // Every exercise passes: a fresh variant, a scratch copy of one exercise's stubs.
+      var generator = SeededGenerator(seed: seed)
+      let exercises = catalogue.availableExercises
+      let exercise = exercises[Int(generator.next() % UInt64(exercises.count))]
+      let scratch = ScratchCopy(
+        catalogue: catalogue, exercise: exercise,
+        folder: ScratchCopy.standardFolder(environment: environment))
+      try scratch.create()
+      grader = Grader(catalogue: scratch.scratchCatalogue, runner: runner, settings: settings)
+      task = makeTask(exercise, catalogue)
+      task?.isScratch = true
+      task?.folder = scratch.root + "/" + exercise.exercisePath
+    } else {
+      noTask = language == .chinese ? "没有可做的练习" : "no exercise is available"
+    }
+    if let task {
+      // The first build of the exercises can take minutes; it happens before the clock starts,
+      // so each check during the coding round only recompiles what was edited.
+      console.line(
+        language == .chinese
+          ? "先编译一次练习（计时尚未开始）…" : "Building the exercises once, before the clock starts…")
+      _ = grader.grade([task.exercise])
+      if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
+    }
+    let store = ProgressStore.open(
+      at: ProgressStore.defaultURL(environment: environment), now: now())
+    let file = InterviewReportFile(
+      folder: InterviewReportFile.standardFolder(environment: environment), started: now())
+    let clock = now
+    let session = InterviewSession(
+      console: console, bank: bank, store: store, options: options, language: language,
+      seed: seed, style: style, task: task, noTaskReason: noTask, kitCommand: displayName,
+      now: { clock() },
+      grade: { [grader] exercise in
+        grader.grade([exercise]).first
+          ?? Grade(exercise: exercise, status: .couldNotRun("no grade"))
+      },
+      save: { file.save($0.markdown) })
+    let report = session.run()
+    if let path = file.path {
+      console.line(language == .chinese ? "报告已保存：\(path)" : "Report saved: \(path)")
+    } else if let problem = file.problem {
+      console.writeError("kit: the report could not be saved: \(problem)\n")
+    }
+    if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
+    return report.record.stage == .finished ? Self.success : Self.failure
+  }
+
+  /// Whether an exercise's files are exactly the pristine stubs the kit carries; `false` when
+  /// the kit carries none.
+  func isUntouched(_ exercise: Exercise, _ catalogue: Catalogue) -> Bool {
+    guard let carried = try? PristineCopy.load(from: catalogue)?.files(of: exercise),
+      !carried.isEmpty,
+      Set(carried.keys) == Set(catalogue.files(in: exercise.exercisePath))
+    else { return false }
+    return carried.allSatisfy { path, text in
+      FileManager.default.contents(atPath: catalogue.absolute(path)) == Data(text.utf8)
+    }
+  }
+
+  /// The task for an exercise: the README up to its second heading, its hints, its folder.
+  func makeTask(_ exercise: Exercise, _ catalogue: Catalogue) -> InterviewTask {
+    let readme =
+      FileManager.default.contents(atPath: catalogue.absolute("\(exercise.exercisePath)/README.md"))
+      .map { String(decoding: $0, as: UTF8.self) } ?? ""
+    var lines: [Substring] = []
+    for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("## ") { break }
+      lines.append(line)
+    }
+    let brief =
+      lines.prefix(40).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+      + "\n\n(\(exercise.exercisePath)/README.md)"
+    let hints =
+      FileManager.default.contents(atPath: catalogue.absolute("\(exercise.exercisePath)/HINTS.md"))
+      .map { HintsDocument(markdown: String(decoding: $0, as: UTF8.self)).levels } ?? []
+    return InterviewTask(
+      exercise: exercise, isScratch: false, brief: brief, folder: exercise.exercisePath,
+      hints: hints, alias: catalogue.alias(for: exercise))
+  }
+}

@@ -80,7 +80,7 @@ public func storageBytes(of tensor: Tensor, format: StorageFormat) throws(Prunin
 ///   `PruningError.notImplemented`.
 /// - Complexity: O(*p*) for *p* parameters.
 public func modelSize(of model: Sequential, format: StorageFormat) throws(PruningError) -> Int {
-  // TODO: Add up the bytes of every parameter tensor of every layer, each stored on its own.
+  // TODO: Add up the bytes of every tensor in every layer's `parameters`, each on its own.
   throw .notImplemented("modelSize(of:format:)")
 }
 

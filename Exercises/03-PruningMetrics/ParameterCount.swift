@@ -48,7 +48,7 @@ public struct ParameterCount: Hashable, Sendable {
 ///   only so that the stub can report `PruningError.notImplemented`.
 /// - Complexity: O(*p*) for *p* parameters.
 public func parameterCount(of layer: Layer) throws(PruningError) -> ParameterCount {
-  // TODO: List the layer's trainable tensors (which ones depends on the case), then count all elements and the non-zero ones.
+  // TODO: Count the elements of `layer.parameters`, all of them and the non-zero ones.
   throw .notImplemented("parameterCount(of:)")
 }
 

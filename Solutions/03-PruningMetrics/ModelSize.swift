@@ -93,17 +93,8 @@ public func storageBytes(of tensor: Tensor, format: StorageFormat) throws(Prunin
 /// - Complexity: O(*p*) for *p* parameters.
 public func modelSize(of model: Sequential, format: StorageFormat) throws(PruningError) -> Int {
   var total = 0
-  for layer in model.layers {
-    let tensors: [Tensor]
-    switch layer {
-    case .dense(let dense): tensors = [dense.weight, dense.bias]
-    case .conv2D(let conv): tensors = [conv.weight, conv.bias]
-    case .batchNorm(let norm): tensors = [norm.gamma, norm.beta]
-    case .relu, .flatten: tensors = []
-    }
-    for tensor in tensors {
-      total += try storageBytes(of: tensor, format: format)
-    }
+  for tensor in model.layers.flatMap(\.parameters) {
+    total += try storageBytes(of: tensor, format: format)
   }
   return total
 }

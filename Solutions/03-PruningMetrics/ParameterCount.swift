@@ -48,15 +48,8 @@ public struct ParameterCount: Hashable, Sendable {
 ///   only so that the stub can report `PruningError.notImplemented`.
 /// - Complexity: O(*p*) for *p* parameters.
 public func parameterCount(of layer: Layer) throws(PruningError) -> ParameterCount {
-  let tensors: [Tensor]
-  switch layer {
-  case .dense(let dense): tensors = [dense.weight, dense.bias]
-  case .conv2D(let conv): tensors = [conv.weight, conv.bias]
-  case .batchNorm(let norm): tensors = [norm.gamma, norm.beta]
-  case .relu, .flatten: tensors = []
-  }
   var count = ParameterCount(total: 0, nonZero: 0)
-  for tensor in tensors {
+  for tensor in layer.parameters {
     count.total += tensor.count
     count.nonZero += tensor.scalars.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
   }

@@ -390,6 +390,24 @@ struct ParameterFreeLayerTests {
     let norm = try BatchNorm(channels: 2)
     #expect(try Layer.batchNorm(norm).forward(image) == norm.forward(image))
   }
+
+  @Test("A layer's parameters are weight and bias, or γ and β; the running statistics are not")
+  func parameters() throws {
+    var generator = SplitMix64(seed: 8)
+    let dense = try Dense(inputSize: 3, outputSize: 2, using: &generator)
+    let denseParameters = Layer.dense(dense).parameters
+    #expect(denseParameters == [dense.weight, dense.bias])
+    let conv = try Conv2D(inputChannels: 2, outputChannels: 3, kernelSize: 2, using: &generator)
+    let convParameters = Layer.conv2D(conv).parameters
+    #expect(convParameters == [conv.weight, conv.bias])
+    let norm = try BatchNorm(
+      gamma: Tensor([2, 1]), beta: Tensor([1, 0]), runningMean: Tensor([3, -1]),
+      runningVariance: Tensor([4, 9]))
+    let normParameters = Layer.batchNorm(norm).parameters
+    #expect(normParameters == [norm.gamma, norm.beta])
+    #expect(Layer.relu.parameters.isEmpty)
+    #expect(Layer.flatten.parameters.isEmpty)
+  }
 }
 
 @Suite("Sequential model")

@@ -23,6 +23,25 @@ public enum Layer: Hashable, Sendable {
   /// `[batch, C, H, W] → [batch, C·H·W]`, so channel `c` becomes features `c·H·W ..< (c+1)·H·W`.
   case flatten
 
+  /// The layer's trainable tensors, in the order PyTorch's `module.parameters()` lists them.
+  ///
+  /// A `Dense` or `Conv2D` layer has its weight and bias, a `BatchNorm` its γ and β (the
+  /// running mean and variance are buffers, not parameters), `relu` and `flatten` none.
+  ///
+  /// ```swift
+  /// Layer.batchNorm(try BatchNorm(channels: 4)).parameters.map(\.count)   // [4, 4]
+  /// ```
+  ///
+  /// - Complexity: O(1): the tensors share their storage with the layer.
+  public var parameters: [Tensor] {
+    switch self {
+    case .dense(let dense): return [dense.weight, dense.bias]
+    case .conv2D(let conv): return [conv.weight, conv.bias]
+    case .batchNorm(let norm): return [norm.gamma, norm.beta]
+    case .relu, .flatten: return []
+    }
+  }
+
   /// Applies the layer to a batch.
   ///
   /// - Parameter input: The batch, batch dimension first, in the shape the layer expects.

@@ -50,36 +50,18 @@ public struct ModelArchive: Hashable, Sendable {
   /// - Throws: `PruningError.nonFiniteWeight` for a NaN or infinite weight or bias (JSON has no
   ///   such numbers).
   public func jsonData() throws(PruningError) -> Data {
-    var lines = ["{"]
-    lines.append("  \"format\": \(Self.quoted(Self.format)),")
-    lines.append("  \"version\": \(Self.version),")
-    let notes = provenance.keys.sorted().map { key in
-      "    \(Self.quoted(key)): \(Self.quoted(provenance[key] ?? ""))"
-    }
-    lines.append(
-      notes.isEmpty
-        ? "  \"provenance\": {},"
-        : "  \"provenance\": {\n" + notes.joined(separator: ",\n")
-          + "\n  },")
-    lines.append("  \"layers\": [")
-    for (index, layer) in model.layers.enumerated() {
+    var objects: [[String]] = []
+    for layer in model.layers {
       try layer.weight.validateFinite()
       try layer.bias.validateFinite()
-      let width = layer.inputSize
-      let rows = (0..<layer.outputSize).map { row in
-        "        ["
-          + layer.weight.scalars[(row * width)..<((row + 1) * width)].map { "\($0)" }
-          .joined(separator: ", ") + "]"
-      }
-      lines.append("    {")
-      lines.append("      \"weight\": [\n" + rows.joined(separator: ",\n") + "\n      ],")
-      lines.append(
-        "      \"bias\": [" + layer.bias.scalars.map { "\($0)" }.joined(separator: ", ") + "]")
-      lines.append(index == model.layers.count - 1 ? "    }" : "    },")
+      objects.append([
+        ArchiveJSON.matrixField(
+          "weight", layer.weight.scalars, columns: layer.inputSize, rowCount: layer.outputSize),
+        ArchiveJSON.field("bias", ArchiveJSON.array(layer.bias.scalars)),
+      ])
     }
-    lines.append("  ]")
-    lines.append("}")
-    return Data((lines.joined(separator: "\n") + "\n").utf8)
+    return ArchiveJSON(format: Self.format, version: Self.version, provenance: provenance)
+      .finished(listing: "layers", objects: objects)
   }
 
   /// Reads an archive from JSON.
@@ -97,15 +79,9 @@ public struct ModelArchive: Hashable, Sendable {
     } catch {
       throw .malformedFile(source: source, reason: "not a model archive: \(Self.describe(error))")
     }
-    guard file.format == Self.format else {
-      throw .malformedFile(
-        source: source, reason: "format is \"\(file.format)\", expected \"\(Self.format)\"")
-    }
-    guard file.version == Self.version else {
-      throw .malformedFile(
-        source: source,
-        reason: "version \(file.version) is not supported (expected \(Self.version))")
-    }
+    try ArchiveJSON.checkHeader(
+      format: file.format, version: file.version, expectedFormat: Self.format,
+      expectedVersion: Self.version, source: source)
     var layers: [Dense] = []
     for (index, layer) in file.layers.enumerated() {
       let width = layer.weight.first?.count ?? 0
@@ -158,26 +134,6 @@ public struct ModelArchive: Hashable, Sendable {
   private struct LayerFile: Decodable {
     var weight: [[Float]]
     var bias: [Float]
-  }
-
-  private static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          result += String(format: "\\u%04x", scalar.value)
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
   }
 
   private static func describe(_ error: any Error) -> String {

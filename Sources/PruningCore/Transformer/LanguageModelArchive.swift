@@ -68,37 +68,20 @@ public struct LanguageModelArchive: Hashable, Sendable {
     for block in model.blocks where block.headDimension != headDimension {
       throw .invalidHyperparameter(name: "headDimension", value: Double(block.headDimension))
     }
-    var lines = ["{"]
-    lines.append("  \"format\": \(Self.quoted(Self.format)),")
-    lines.append("  \"version\": \(Self.version),")
-    let notes = provenance.keys.sorted().map { key in
-      "    \(Self.quoted(key)): \(Self.quoted(provenance[key] ?? ""))"
-    }
-    lines.append(
-      notes.isEmpty
-        ? "  \"provenance\": {},"
-        : "  \"provenance\": {\n" + notes.joined(separator: ",\n") + "\n  },")
-    lines.append("  \"headDimension\": \(headDimension),")
-    lines.append("  \"vocabulary\": \(Self.quoted(String(vocabulary.characters))),")
-    lines.append("  \"tensors\": [")
-    let named = model.namedParameters()
-    for (index, (name, tensor)) in named.enumerated() {
+    var writer = ArchiveJSON(format: Self.format, version: Self.version, provenance: provenance)
+    writer.appendField("headDimension", "\(headDimension)")
+    writer.appendField("vocabulary", ArchiveJSON.quoted(String(vocabulary.characters)))
+    let objects = model.namedParameters().map { name, tensor in
       let columns = tensor.shape.last ?? 1
-      let rowCount = columns == 0 ? 0 : tensor.count / columns
-      let rows = (0..<rowCount).map { row in
-        "        ["
-          + tensor.scalars[(row * columns)..<((row + 1) * columns)].map { "\($0)" }
-          .joined(separator: ", ") + "]"
-      }
-      lines.append("    {")
-      lines.append("      \"name\": \(Self.quoted(name)),")
-      lines.append("      \"shape\": [\(tensor.shape.map(String.init).joined(separator: ", "))],")
-      lines.append("      \"rows\": [\n" + rows.joined(separator: ",\n") + "\n      ]")
-      lines.append(index == named.count - 1 ? "    }" : "    },")
+      return [
+        ArchiveJSON.field("name", ArchiveJSON.quoted(name)),
+        ArchiveJSON.field("shape", ArchiveJSON.array(tensor.shape)),
+        ArchiveJSON.matrixField(
+          "rows", tensor.scalars, columns: columns,
+          rowCount: columns == 0 ? 0 : tensor.count / columns),
+      ]
     }
-    lines.append("  ]")
-    lines.append("}")
-    return Data((lines.joined(separator: "\n") + "\n").utf8)
+    return writer.finished(listing: "tensors", objects: objects)
   }
 
   /// Reads an archive from JSON.
@@ -116,15 +99,9 @@ public struct LanguageModelArchive: Hashable, Sendable {
     } catch {
       throw .malformedFile(source: source, reason: "not a language-model archive: \(error)")
     }
-    guard file.format == Self.format else {
-      throw .malformedFile(
-        source: source, reason: "format is \"\(file.format)\", expected \"\(Self.format)\"")
-    }
-    guard file.version == Self.version else {
-      throw .malformedFile(
-        source: source,
-        reason: "version \(file.version) is not supported (expected \(Self.version))")
-    }
+    try ArchiveJSON.checkHeader(
+      format: file.format, version: file.version, expectedFormat: Self.format,
+      expectedVersion: Self.version, source: source)
     var tensors: [String: Tensor] = [:]
     for entry in file.tensors {
       let scalars = entry.rows.flatMap { $0 }
@@ -189,26 +166,6 @@ public struct LanguageModelArchive: Hashable, Sendable {
     var name: String
     var shape: [Int]
     var rows: [[Float]]
-  }
-
-  private static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case "\r": result += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          result += String(format: "\\u%04x", scalar.value)
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
   }
 }
 

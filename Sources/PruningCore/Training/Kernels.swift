@@ -36,7 +36,10 @@ enum Kernels {
   /// The same product as ``affine(_:batch:weight:bias:inputs:outputs:)``, ordered so the inner
   /// loop runs along an output row (`y[row, :] += x[row, i] · Wᵀ[i, :]`): every element still
   /// adds its terms in one fixed order (the bias, then `i` ascending), but the loop vectorises,
-  /// which the transformer's larger products need.
+  /// which the transformer's larger products need. The bias comes first here and last in the
+  /// other, so the two round differently (most outputs differ in their last bits): the MLP keeps
+  /// the order the shipped digits baseline was trained and scored with, and the transformer
+  /// this one, which the shipped language model's recorded losses replay.
   static func affine(
     _ x: [Float], rows: Int, transposedWeight: [Float], bias: [Float], inputs: Int, outputs: Int
   ) -> [Float] {

@@ -24,7 +24,8 @@ public func globalMagnitudeMasks(
   _ layers: [Tensor],
   amount: PruningAmount
 ) throws(PruningError) -> [Mask] {
-  // TODO: Rank every weight of every layer together (layer 0 first), prune the k smallest, split the result back per layer.
+  // TODO: Rank every weight of every layer together (layer 0 first), prune the k smallest, split
+  // the result back per layer.
   throw .notImplemented("globalMagnitudeMasks(_:amount:)")
 }
 

@@ -22,6 +22,7 @@ import PruningCore
 ///   `PruningError.invalidArgument` when `n` is negative.
 /// - Complexity: O(1).
 public func pruneCount(_ amount: PruningAmount, of n: Int) throws(PruningError) -> Int {
-  // TODO: Validate n and the amount; a fraction becomes a · n rounded half to even, a count is checked against n.
+  // TODO: Validate n and the amount; a fraction becomes a · n rounded half to even, a count is
+  // checked against n.
   throw .notImplemented("pruneCount(_:of:)")
 }

@@ -19,6 +19,7 @@ import PruningCore
 ///   `PruningError.nonFiniteWeight` for the first NaN or infinite weight.
 /// - Complexity: O(*n*) for *n* weights.
 public func pruneWeights(_ weights: Tensor, threshold: Float) throws(PruningError) -> Tensor {
-  // TODO: Validate the threshold and the weights, then keep w where |w| >= threshold and write 0 elsewhere.
+  // TODO: Validate the threshold and the weights, then keep w where |w| >= threshold and write 0
+  // elsewhere.
   throw .notImplemented("pruneWeights(_:threshold:)")
 }

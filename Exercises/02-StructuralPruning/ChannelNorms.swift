@@ -41,6 +41,7 @@ public func channelNorms(
   norm: Norm,
   dimension: Int
 ) throws(PruningError) -> [Double] {
-  // TODO: Check the rank and the dimension, reject non-finite weights, then add up |w| (or w²) into one sum per channel along `dimension`.
+  // TODO: Check the rank and the dimension, reject non-finite weights, then add up |w| (or w²) into
+  // one sum per channel along `dimension`.
   throw .notImplemented("channelNorms(_:norm:dimension:)")
 }

@@ -31,6 +31,7 @@ public func sortChannelsByImportance(
   convolutionAt index: Int,
   inputShape: [Int]
 ) throws(PruningError) -> Sequential {
-  // TODO: Score each channel by the L2 norm of the consumer weights that read it, sort descending (ties: lower index first), and apply that order as in pruneFilters.
+  // TODO: Score each channel by the L2 norm of the consumer weights that read it, sort descending
+  // (ties: lower index first), and apply that order as in pruneFilters.
   throw .notImplemented("sortChannelsByImportance(_:convolutionAt:inputShape:)")
 }

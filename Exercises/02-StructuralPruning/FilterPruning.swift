@@ -25,7 +25,8 @@ import PruningCore
 ///   number of filters.
 /// - Complexity: O(*n* + *C* log *C*) for *n* weights and *C* filters.
 public func filtersToKeep(_ conv: Conv2D, amount: PruningAmount) throws(PruningError) -> [Int] {
-  // TODO: Score each filter by its L1 norm, prune the requested number (ties: lower index first), return the rest in ascending order.
+  // TODO: Score each filter by its L1 norm, prune the requested number (ties: lower index first),
+  // return the rest in ascending order.
   throw .notImplemented("filtersToKeep(_:amount:)")
 }
 
@@ -75,6 +76,7 @@ public func pruneFilters(
   keeping filters: [Int],
   inputShape: [Int]
 ) throws(PruningError) -> Sequential {
-  // TODO: Find the convolution, walk forward to the layer that reads its channels, and rebuild the convolution, every BatchNorm in between and that consumer with only the kept channels.
+  // TODO: Find the convolution, walk forward to the layer that reads its channels, and rebuild the
+  // convolution, every BatchNorm in between and that consumer with only the kept channels.
   throw .notImplemented("pruneFilters(_:convolutionAt:keeping:inputShape:)")
 }

@@ -36,6 +36,7 @@ public func removeLayer(
   from model: Sequential,
   inputShape: [Int]
 ) throws(PruningError) -> Sequential {
-  // TODO: Trace the activation shapes, compare the layer's input and output shapes, and drop the layer only when they are equal.
+  // TODO: Trace the activation shapes, compare the layer's input and output shapes, and drop the
+  // layer only when they are equal.
   throw .notImplemented("removeLayer(at:from:inputShape:)")
 }

@@ -35,7 +35,8 @@ public func lnStructuredMask(
   norm: Norm,
   dimension: Int
 ) throws(PruningError) -> Mask {
-  // TODO: Score the channels with channelNorms, turn the amount into a count of channels, prune the lowest (ties: lower index first) and mark every element of a pruned channel false.
+  // TODO: Score the channels with channelNorms, turn the amount into a count of channels, prune the
+  // lowest (ties: lower index first) and mark every element of a pruned channel false.
   throw .notImplemented("lnStructuredMask(_:amount:norm:dimension:)")
 }
 
@@ -69,6 +70,7 @@ public func lnStructured(
   norm: Norm,
   dimension: Int
 ) throws(PruningError) -> Dense {
-  // TODO: Build the structured mask for the layer's weight, zero the masked weights, and leave the bias as it is.
+  // TODO: Build the structured mask for the layer's weight, zero the masked weights, and leave the
+  // bias as it is.
   throw .notImplemented("lnStructured(_:amount:norm:dimension:)")
 }

@@ -41,6 +41,7 @@ public func removeNeurons(
   next: Dense,
   keeping units: [Int]
 ) throws(PruningError) -> (layer: Dense, next: Dense) {
-  // TODO: Check that next reads layer's outputs and that the unit list is valid, then build smaller layers from the kept rows, biases and next-layer columns.
+  // TODO: Check that next reads layer's outputs and that the unit list is valid, then build smaller
+  // layers from the kept rows, biases and next-layer columns.
   throw .notImplemented("removeNeurons(from:next:keeping:)")
 }

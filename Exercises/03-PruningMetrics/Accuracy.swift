@@ -18,7 +18,8 @@ import PruningCore
 ///   `PruningError.nonFiniteWeight` for the first NaN or infinite logit (its `[row, class]`).
 /// - Complexity: O(*batch* · *classes*).
 public func predictedClasses(logits: Tensor) throws(PruningError) -> [Int] {
-  // TODO: Check the rank and the classes, reject non-finite logits, then take each row's argmax (the lower index on ties).
+  // TODO: Check the rank and the classes, reject non-finite logits, then take each row's argmax
+  // (the lower index on ties).
   throw .notImplemented("predictedClasses(logits:)")
 }
 
@@ -75,6 +76,7 @@ public func accuracy(logits: Tensor, labels: [Int]) throws(PruningError) -> Doub
 ///   outside `0..<classes`.
 /// - Complexity: O(*batch* · *classes*).
 public func topKAccuracy(logits: Tensor, labels: [Int], k: Int) throws(PruningError) -> Double {
-  // TODO: Validate in the documented order, then count the rows whose label ranks below k (ties: lower class index first).
+  // TODO: Validate in the documented order, then count the rows whose label ranks below k (ties:
+  // lower class index first).
   throw .notImplemented("topKAccuracy(logits:labels:k:)")
 }

@@ -86,7 +86,8 @@ public func measureLatency(
   clock: () -> UInt64,
   _ body: () throws(PruningError) -> Void
 ) throws(PruningError) -> LatencyMeasurement {
-  // TODO: Check the counts, run the warm-ups untimed, then time each run with two clock readings and take the median.
+  // TODO: Check the counts, run the warm-ups untimed, then time each run with two clock readings
+  // and take the median.
   throw .notImplemented("measureLatency(warmUpRuns:timedRuns:clock:_:)")
 }
 

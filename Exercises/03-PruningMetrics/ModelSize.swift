@@ -104,6 +104,7 @@ public func modelSize(of model: Sequential, format: StorageFormat) throws(Prunin
 ///   or not finite; `PruningError.invalidShape` (with `scalarCount` 0) for a negative dimension.
 /// - Complexity: O(*rank*).
 public func smallestFormat(shape: [Int], sparsity: Double) throws(PruningError) -> StorageFormat {
-  // TODO: Validate, turn the sparsity into a zero count (half to even), then compare the formats in allCases order.
+  // TODO: Validate, turn the sparsity into a zero count (half to even), then compare the formats in
+  // allCases order.
   throw .notImplemented("smallestFormat(shape:sparsity:)")
 }

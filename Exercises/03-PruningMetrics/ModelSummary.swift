@@ -87,7 +87,8 @@ public struct ModelSummary: Hashable, Sendable {
     accuracy: Double,
     latencyNanoseconds: Double? = nil
   ) throws(PruningError) {
-    // TODO: Check the accuracy and the latency, then fill every field from the functions of this exercise.
+    // TODO: Check the accuracy and the latency, then fill every field from the functions of this
+    // exercise.
     throw .notImplemented("ModelSummary.init(model:inputShape:accuracy:latencyNanoseconds:)")
   }
 }

@@ -29,7 +29,8 @@ import PruningCore
 ///   `PruningError.invalidShape` for a negative dimension.
 /// - Complexity: O(1) beyond checking the shape.
 public func macs(of layer: Layer, inputShape: [Int]) throws(PruningError) -> Int {
-  // TODO: Check the input shape (tracing a one-layer Sequential does it), then apply the per-layer formula for one example.
+  // TODO: Check the input shape (tracing a one-layer Sequential does it), then apply the per-layer
+  // formula for one example.
   throw .notImplemented("macs(of:inputShape:)")
 }
 
@@ -71,7 +72,8 @@ public func flops(of layer: Layer, inputShape: [Int]) throws(PruningError) -> In
 ///   `PruningError.invalidShape` for a negative dimension.
 /// - Complexity: O(*layers*).
 public func macs(of model: Sequential, inputShape: [Int]) throws(PruningError) -> Int {
-  // TODO: Pair every layer with the shape it receives (activationShapes gives the outputs) and add up the layers' MACs.
+  // TODO: Pair every layer with the shape it receives (activationShapes gives the outputs) and add
+  // up the layers' MACs.
   throw .notImplemented("macs(of:inputShape:)")
 }
 

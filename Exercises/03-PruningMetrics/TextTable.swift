@@ -24,6 +24,7 @@ import PruningCore
 ///   first row of another length.
 /// - Complexity: O(total characters).
 public func renderTable(_ rows: [[String]]) throws(PruningError) -> String {
-  // TODO: Validate the rows, measure each column's width in Characters, pad and join the cells, add the rule.
+  // TODO: Validate the rows, measure each column's width in Characters, pad and join the cells, add
+  // the rule.
   throw .notImplemented("renderTable(_:)")
 }

@@ -18,7 +18,8 @@ import PruningCore
 /// - Throws: The errors of ``macs(of:inputShape:)``.
 /// - Complexity: O(*p*) for *p* parameters.
 public func effectiveMACs(of model: Sequential, inputShape: [Int]) throws(PruningError) -> Double {
-  // TODO: Scale each Dense and Conv2D layer's MACs by the density of its weight tensor and add them up.
+  // TODO: Scale each Dense and Conv2D layer's MACs by the density of its weight tensor and add them
+  // up.
   throw .notImplemented("effectiveMACs(of:inputShape:)")
 }
 

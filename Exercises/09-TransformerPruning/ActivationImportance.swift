@@ -24,6 +24,8 @@ import PruningCore
 public func activationImportance(
   of unit: StructuralUnit, in model: TransformerLanguageModel, calibration: [[Int]]
 ) throws(PruningError) -> Double {
-  // TODO: Check the unit, read the activations with model.layerInputs(of:sequences:) (output for heads, mlpDown for neurons, query and mlpUp for channels) and average their magnitudes over the tokens.
+  // TODO: Check the unit, read the activations with model.layerInputs(of:sequences:) (output for
+  // heads, mlpDown for neurons, query and mlpUp for channels) and average their magnitudes over the
+  // tokens.
   throw .notImplemented("activationImportance(of:in:calibration:)")
 }

@@ -26,6 +26,7 @@ import PruningCore
 public func blockInfluence(
   of block: Int, in model: TransformerLanguageModel, calibration: [[Int]]
 ) throws(PruningError) -> Double {
-  // TODO: For every sequence take model.residualStreams(for:), entries block and block + 1; average the cosine of each position's pair; return 1 minus it.
+  // TODO: For every sequence take model.residualStreams(for:), entries block and block + 1; average
+  // the cosine of each position's pair; return 1 minus it.
   throw .notImplemented("blockInfluence(of:in:calibration:)")
 }

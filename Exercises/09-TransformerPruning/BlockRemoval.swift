@@ -21,6 +21,7 @@ import PruningCore
 public func removeBlocks(
   _ indices: [Int], from model: TransformerLanguageModel
 ) throws(PruningError) -> TransformerLanguageModel {
-  // TODO: Validate the indices (range, duplicates, not every block), then keep the other blocks in order.
+  // TODO: Validate the indices (range, duplicates, not every block), then keep the other blocks in
+  // order.
   throw .notImplemented("removeBlocks(_:from:)")
 }

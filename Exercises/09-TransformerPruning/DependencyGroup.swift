@@ -32,6 +32,7 @@ import PruningCore
 public func dependencyGroup(
   of unit: StructuralUnit, in model: TransformerLanguageModel
 ) throws(PruningError) -> [ParameterSlice] {
-  // TODO: Check the block, then the unit's index; list the rows, columns and entries each unit owns (see the doc comment), in forward order.
+  // TODO: Check the block, then the unit's index; list the rows, columns and entries each unit owns
+  // (see the doc comment), in forward order.
   throw .notImplemented("dependencyGroup(of:in:)")
 }

@@ -31,6 +31,7 @@ public enum GroupNorm: Hashable, Sendable, CaseIterable {
 public func groupNormImportance(
   _ group: [ParameterSlice], in model: TransformerLanguageModel, norm: GroupNorm
 ) throws(PruningError) -> Double {
-  // TODO: Reject an empty group, validate the model, then add |w| (L1) or w² (L2) over every scalar of every slice in Double; L2 takes one square root at the end.
+  // TODO: Reject an empty group, validate the model, then add |w| (L1) or w² (L2) over every scalar
+  // of every slice in Double; L2 takes one square root at the end.
   throw .notImplemented("groupNormImportance(_:in:norm:)")
 }

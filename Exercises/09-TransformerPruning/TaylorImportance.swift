@@ -30,6 +30,7 @@ public func taylorImportance(
   _ group: [ParameterSlice], in model: TransformerLanguageModel,
   gradients: TransformerLanguageModel
 ) throws(PruningError) -> Double {
-  // TODO: For every scalar of every slice add g·w in Double (check the gradient tensor's shape and finiteness); return the absolute value of the sum.
+  // TODO: For every scalar of every slice add g·w in Double (check the gradient tensor's shape and
+  // finiteness); return the absolute value of the sum.
   throw .notImplemented("taylorImportance(_:in:gradients:)")
 }

@@ -29,6 +29,8 @@ import PruningCore
 public func removeUnits(
   _ units: [StructuralUnit], from model: TransformerLanguageModel
 ) throws(PruningError) -> TransformerLanguageModel {
-  // TODO: Validate the units (range, duplicates, never a whole layer), collect the rows/columns/entries of every unit's dependency group per tensor, and rebuild each tensor without them.
+  // TODO: Validate the units (range, duplicates, never a whole layer), collect the
+  // rows/columns/entries of every unit's dependency group per tensor, and rebuild each tensor
+  // without them.
   throw .notImplemented("removeUnits(_:from:)")
 }

@@ -21,6 +21,7 @@ import PruningCore
 ///   for a NaN or infinite score.
 /// - Complexity: O(*n* log *n*).
 public func unitsToRemove(scores: [Double], fraction: Double) throws(PruningError) -> [Int] {
-  // TODO: Validate; k = n·fraction rounded half to even, at most n − 1; sort indices by (score, index) and return the first k.
+  // TODO: Validate; k = n·fraction rounded half to even, at most n − 1; sort indices by (score,
+  // index) and return the first k.
   throw .notImplemented("unitsToRemove(scores:fraction:)")
 }

@@ -42,7 +42,8 @@ struct NMMaskTests {
     let rows = generator.nextInt(below: 6)
     let columns = m * (1 + generator.nextInt(below: 4))
     // Few distinct magnitudes, so ties are common.
-    let values = (0..<rows * columns).map { _ in Float(generator.nextInt(below: 7) - 3) / 4 }
+    let values = RandomData.grid(
+      count: rows * columns, numerators: -3...3, denominator: 4, using: &generator)
     let w = try Tensor(shape: [rows, columns], scalars: values)
     let result = try nmMask(w, n: n, m: m)
     expectMask(result, equals: try Mask(shape: w.shape, isKept: Oracle.nmKeep(values, n: n, m: m)))

@@ -78,22 +78,16 @@ enum Oracle {
 
   /// The dense product `A · x`, accumulated in `Double`.
   static func matVec(_ a: Tensor, _ x: [Float]) -> [Float] {
-    let columns = a.shape.last ?? 0
-    let rows = a.rank == 2 ? a.shape[0] : 1
-    return (0..<rows).map { i in
-      Float((0..<columns).reduce(0.0) { $0 + Double(a.scalars[i * columns + $1]) * Double(x[$1]) })
-    }
+    ReferenceAlgebra.matVec(a, x)
   }
 
-  /// A vector of sixteenths.
+  /// A vector of sixteenths in `-1...1`.
   static func vector(count: Int, seed: UInt64) -> [Float] {
-    var generator = SplitMix64(seed: seed)
-    return (0..<count).map { _ in Float(generator.nextInt(below: 33) - 16) / 16 }
+    RandomData.grid(count: count, numerators: -16...16, denominator: 16, seed: seed)
   }
 
   /// Zeroes the entries a mask prunes.
   static func applying(_ keep: [Bool], to w: Tensor) -> Tensor {
-    let scalars = zip(w.scalars, keep).map { $1 ? $0 : 0 }
-    return (try? Tensor(shape: w.shape, scalars: scalars)) ?? Tensor([])
+    ReferenceAlgebra.masked(w, keeping: keep)
   }
 }

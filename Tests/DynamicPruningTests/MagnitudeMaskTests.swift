@@ -60,9 +60,9 @@ struct MagnitudeMaskTests {
   func randomMatchesSort(seed: UInt64) throws {
     var generator = SplitMix64(seed: seed)
     let shape = RandomData.shape(rank: 2, dimensions: 1...12, seed: seed)
-    let values = (0..<Tensor.elementCount(of: shape)).map { _ in
-      Float(generator.nextInt(below: 9) - 4) / 8
-    }
+    let values = RandomData.grid(
+      count: Tensor.elementCount(of: shape), numerators: -4...4, denominator: 8,
+      using: &generator)
     let w = try Tensor(shape: shape, scalars: values)
     let sparsity = generator.nextUnitDouble() * 0.999
     let result = try magnitudeMask(w, sparsity: sparsity)

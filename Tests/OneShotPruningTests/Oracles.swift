@@ -7,10 +7,7 @@ import PruningTestSupport
 enum Oracle {
   /// A matrix as rows.
   static func rows(_ tensor: Tensor) -> [[Double]] {
-    let columns = tensor.shape[1]
-    return (0..<tensor.shape[0]).map { r in
-      (0..<columns).map { Double(tensor.scalars[r * columns + $0]) }
-    }
+    ReferenceAlgebra.rows(tensor)
   }
 
   /// `‖X_j‖₂` of each row of `X`.

@@ -54,7 +54,7 @@ struct TransformerGradientTests {
       randomTokens(count: $0, vocabulary: 7, generator: &generator)
     }
     let (loss, gradients) = try model.lossAndGradients(sequences: sequences)
-    let reference = TransformerReference(model: model).meanCrossEntropy(sequences)
+    let reference = TransformerReference(model).meanCrossEntropy(sequences)
     expectClose(loss, reference, tolerance: 1e-5, "loss")
     let paths = parameterPaths(blockCount: model.blocks.count)
     #expect(paths.reduce(0) { $0 + model[keyPath: $1.path].count } == model.parameterCount)
@@ -71,8 +71,8 @@ struct TransformerGradientTests {
         let step =
           Double(plus[keyPath: path][flat: i]) - Double(minus[keyPath: path][flat: i])
         numeric[i] =
-          (TransformerReference(model: plus).meanCrossEntropy(sequences)
-            - TransformerReference(model: minus).meanCrossEntropy(sequences)) / step
+          (TransformerReference(plus).meanCrossEntropy(sequences)
+            - TransformerReference(minus).meanCrossEntropy(sequences)) / step
       }
       let scale = max(numeric.map(abs).max() ?? 0, 1e-6)
       let errors = numeric.indices.map { abs(numeric[$0] - Double(analytic[flat: $0])) }

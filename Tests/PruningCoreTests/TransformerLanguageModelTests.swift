@@ -86,7 +86,7 @@ struct TransformerLanguageModelTests {
     for length in [1, 3, 5] {
       let tokens = randomTokens(count: length, vocabulary: 7, generator: &generator)
       let actual = try model.logits(for: tokens)
-      let reference = TransformerReference(model: model).run(tokens).logits
+      let reference = TransformerReference(model).run(tokens).logits
       let expected = try Tensor(rows: reference.map { $0.map { Float($0) } })
       expectClose(actual, expected, tolerance: 1e-4, "tokens \(tokens)")
     }
@@ -119,7 +119,7 @@ struct TransformerLanguageModelTests {
       randomTokens(count: 2 + index % 5, vocabulary: 7, generator: &generator)
     }
     let actual = try model.meanCrossEntropy(sequences: sequences)
-    let expected = TransformerReference(model: model).meanCrossEntropy(sequences)
+    let expected = TransformerReference(model).meanCrossEntropy(sequences)
     expectClose(actual, expected, tolerance: 1e-5)
   }
 }
@@ -152,15 +152,15 @@ struct TransformerLayerTests {
     let model = try randomTinyModel(seed: seed)
     var generator = SplitMix64(seed: seed &+ 9)
     let sequences = [5, 3].map { randomTokens(count: $0, vocabulary: 7, generator: &generator) }
-    let passes = sequences.map { TransformerReference(model: model).run($0) }
+    let passes = sequences.map { TransformerReference(model).run($0) }
     for id in model.prunableLayers {
       let actual = try model.layerInputs(of: id, sequences: sequences)
       var rows: [[Double]] = []
       for pass in passes {
         switch id.kind {
-        case .query, .key, .value: rows += pass.attentionInputs[id.block]
+        case .query, .key, .value: rows += pass.attentionNormed[id.block]
         case .output: rows += pass.attended[id.block]
-        case .mlpUp: rows += pass.mlpInputs[id.block]
+        case .mlpUp: rows += pass.mlpNormed[id.block]
         case .mlpDown: rows += pass.activated[id.block]
         }
       }
@@ -204,7 +204,7 @@ struct TransformerLayerTests {
     let after = try model.logits(for: tokens)
     #expect(after != before, "new mlp.down weights left the logits as they were")
     let expected = try Tensor(
-      rows: TransformerReference(model: model).run(tokens).logits.map { $0.map { Float($0) } })
+      rows: TransformerReference(model).run(tokens).logits.map { $0.map { Float($0) } })
     expectClose(after, expected, tolerance: 1e-4)
   }
 
@@ -314,7 +314,7 @@ struct TransformerLayerTests {
     #expect(model.blocks[1].mlpWidth == 10)
     let tokens = [3, 3, 1, 0, 6]
     let expected = try Tensor(
-      rows: TransformerReference(model: model).run(tokens).logits.map { $0.map { Float($0) } })
+      rows: TransformerReference(model).run(tokens).logits.map { $0.map { Float($0) } })
     expectClose(try model.logits(for: tokens), expected, tolerance: 1e-4)
   }
 }

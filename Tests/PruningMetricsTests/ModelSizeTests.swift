@@ -114,19 +114,10 @@ struct ModelSizeTests {
       modelSize(of: model, format: .dense), 4 * total, "modelSize(of: model, format: .dense)")
     var csr = 0
     var bitmask = 0
-    for layer in model.layers {
-      let tensors: [Tensor]
-      switch layer {
-      case .dense(let d): tensors = [d.weight, d.bias]
-      case .conv2D(let c): tensors = [c.weight, c.bias]
-      case .batchNorm(let b): tensors = [b.gamma, b.beta]
-      case .relu, .flatten: tensors = []
-      }
-      for tensor in tensors {
-        let bytes = Oracle.bytes(shape: tensor.shape, nonZeros: Oracle.nonZeros(tensor))
-        csr += bytes.csr
-        bitmask += bytes.bitmask
-      }
+    for tensor in model.layers.flatMap(\.parameters) {
+      let bytes = Oracle.bytes(shape: tensor.shape, nonZeros: Oracle.nonZeros(tensor))
+      csr += bytes.csr
+      bitmask += bytes.bitmask
     }
     try expectEqual(modelSize(of: model, format: .csr), csr, "modelSize(of: model, format: .csr)")
     try expectEqual(

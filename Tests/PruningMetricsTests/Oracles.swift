@@ -1,63 +1,28 @@
 import Foundation
 import PruningCore
+import PruningTestSupport
 
 /// Independent reference answers: each follows the definition in the plainest way, without
 /// calling the layer types' shape tracing.
 enum Oracle {
   static func nonZeros(_ tensor: Tensor) -> Int {
-    tensor.scalars.filter { $0 != 0 }.count
+    ReferenceCounts.nonZeros(tensor)
   }
 
-  /// Total and non-zero trainable parameters by the shape formulas.
+  /// Total and non-zero trainable parameters.
   static func parameters(of layer: Layer) -> (total: Int, nonZero: Int) {
-    switch layer {
-    case .dense(let d):
-      let (out, inputs) = (d.weight.shape[0], d.weight.shape[1])
-      return (inputs * out + out, nonZeros(d.weight) + nonZeros(d.bias))
-    case .conv2D(let c):
-      let s = c.weight.shape
-      return (s[0] * s[1] * s[2] * s[3] + s[0], nonZeros(c.weight) + nonZeros(c.bias))
-    case .batchNorm(let b):
-      return (2 * b.gamma.count, nonZeros(b.gamma) + nonZeros(b.beta))
-    case .relu, .flatten:
-      return (0, 0)
-    }
+    ReferenceCounts.parameters(of: layer)
   }
 
   static func parameters(of model: Sequential) -> (total: Int, nonZero: Int) {
-    model.layers.map(parameters(of:)).reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+    ReferenceCounts.parameters(of: model)
   }
 
   /// Each layer's MACs for one example and its weight density, tracing shapes by hand.
   static func layerMACs(
     of model: Sequential, inputShape: [Int]
   ) -> [(macs: Int, density: Double)] {
-    var shape = Array(inputShape.dropFirst())  // no batch
-    var result: [(Int, Double)] = []
-    for layer in model.layers {
-      switch layer {
-      case .dense(let d):
-        let (out, inputs) = (d.weight.shape[0], d.weight.shape[1])
-        result.append((inputs * out, density(d.weight)))
-        shape = [out]
-      case .conv2D(let c):
-        let s = c.weight.shape
-        let oh = (shape[1] + 2 * c.padding - s[2]) / c.stride + 1
-        let ow = (shape[2] + 2 * c.padding - s[3]) / c.stride + 1
-        result.append((s[0] * oh * ow * s[1] * s[2] * s[3], density(c.weight)))
-        shape = [s[0], oh, ow]
-      case .flatten:
-        shape = [shape.reduce(1, *)]
-        result.append((0, 1))
-      case .batchNorm, .relu:
-        result.append((0, 1))
-      }
-    }
-    return result
-  }
-
-  static func density(_ weight: Tensor) -> Double {
-    weight.count == 0 ? 1 : Double(nonZeros(weight)) / Double(weight.count)
+    ReferenceCounts.layerMACs(of: model, inputShape: inputShape)
   }
 
   /// The storage formulas, written out.

@@ -60,4 +60,38 @@ public enum RandomData {
     var generator = SplitMix64(seed: seed)
     return generator.nextUnitDouble()
   }
+
+  /// Random values on a coarse grid, `numerator / denominator`, so that ties are common and
+  /// small sums are exact in `Float`.
+  ///
+  /// - Parameters:
+  ///   - count: How many values.
+  ///   - numerators: The range each numerator is drawn from.
+  ///   - denominator: The grid's step is `1 / denominator`.
+  ///   - generator: The generator the draws come from (one draw a value).
+  /// - Returns: The values.
+  public static func grid(
+    count: Int, numerators: ClosedRange<Int>, denominator: Float,
+    using generator: inout SplitMix64
+  ) -> [Float] {
+    (0..<count).map { _ in
+      Float(numerators.lowerBound + generator.nextInt(below: numerators.count)) / denominator
+    }
+  }
+
+  /// Random values on a coarse grid from a fresh generator.
+  ///
+  /// - Parameters:
+  ///   - count: How many values.
+  ///   - numerators: The range each numerator is drawn from.
+  ///   - denominator: The grid's step is `1 / denominator`.
+  ///   - seed: The generator's seed.
+  /// - Returns: The values.
+  public static func grid(
+    count: Int, numerators: ClosedRange<Int>, denominator: Float = 1, seed: UInt64
+  ) -> [Float] {
+    var generator = SplitMix64(seed: seed)
+    return grid(
+      count: count, numerators: numerators, denominator: denominator, using: &generator)
+  }
 }

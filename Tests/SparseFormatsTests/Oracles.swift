@@ -5,10 +5,7 @@ import PruningTestSupport
 enum Oracle {
   /// The dense product `A · x`, row by row, accumulated in `Double`.
   static func matVec(_ a: Tensor, _ x: [Float]) -> [Float] {
-    let (rows, columns) = (a.shape[0], a.shape[1])
-    return (0..<rows).map { i in
-      Float((0..<columns).reduce(0.0) { $0 + Double(a.scalars[i * columns + $1]) * Double(x[$1]) })
-    }
+    ReferenceAlgebra.matVec(a, x)
   }
 
   /// The dense product `A · B`, accumulated in `Double`.
@@ -75,8 +72,7 @@ enum Oracle {
 
   /// A vector of small integers.
   static func integerVector(count: Int, seed: UInt64) -> [Float] {
-    var generator = SplitMix64(seed: seed)
-    return (0..<count).map { _ in Float(generator.nextInt(below: 9) - 4) }
+    RandomData.grid(count: count, numerators: -4...4, seed: seed)
   }
 
   /// A dense matrix of small integers.

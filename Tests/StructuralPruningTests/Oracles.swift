@@ -34,32 +34,17 @@ enum Oracle {
 
   /// Trainable parameters: Dense in·out + out, Conv2D out·in·kh·kw + out, BatchNorm 2C.
   static func parameterCount(_ model: Sequential) -> Int {
-    model.layers.map(parameterCount).reduce(0, +)
+    ReferenceCounts.parameters(of: model).total
   }
 
   /// Trainable parameters of one layer.
   static func parameterCount(_ layer: Layer) -> Int {
-    switch layer {
-    case .dense(let dense): return dense.weight.count + dense.bias.count
-    case .conv2D(let conv): return conv.weight.count + conv.bias.count
-    case .batchNorm(let norm): return norm.gamma.count + norm.beta.count
-    case .relu, .flatten: return 0
-    }
+    ReferenceCounts.parameters(of: layer).total
   }
 
   /// Multiply-accumulates per layer for one input: Dense in·out, Conv2D out·Ho·Wo·in·kh·kw.
-  static func macs(_ model: Sequential, inputShape: [Int]) throws -> [Int] {
-    let shapes = try model.activationShapes(forInput: inputShape)
-    return model.layers.indices.map { index in
-      switch model.layers[index] {
-      case .dense(let dense): return dense.inputSize * dense.outputSize
-      case .conv2D(let conv):
-        let out = shapes[index]
-        return out[1] * out[2] * out[3] * conv.inputChannels * conv.kernelSize.height
-          * conv.kernelSize.width
-      default: return 0
-      }
-    }
+  static func macs(_ model: Sequential, inputShape: [Int]) -> [Int] {
+    ReferenceCounts.layerMACs(of: model, inputShape: inputShape).map(\.macs)
   }
 
   /// The model with the consumer's inputs from `channels` set to zero: what the model computes

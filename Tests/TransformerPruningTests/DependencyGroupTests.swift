@@ -52,45 +52,39 @@ struct DependencyGroupTests {
     #expect(distinct == count, "no slice twice")
   }
 
+  /// The kinds of unit the brute-force check covers.
+  enum UnitKind: String, Sendable {
+    case head, neuron, residualChannel
+  }
+
   @Test(
-    "Brute force: a head's group is exactly the scalars its removal leaves unread",
-    arguments: [UInt64(1), 2, 3])
-  func headsAgainstBruteForce(seed: UInt64) throws {
-    // With a single head, removing it would also leave the attention norm unread: the kit
-    // never removes a layer's last head.
+    "Brute force: a head's, neuron's or channel's group is the scalars its removal leaves unread",
+    arguments: [
+      (UnitKind.head, UInt64(1)), (.head, 2), (.head, 3), (.neuron, 4), (.neuron, 5),
+      (.residualChannel, 6), (.residualChannel, 7),
+    ])
+  func groupsAgainstBruteForce(kind: UnitKind, seed: UInt64) throws {
     var configuration = Models.configuration(seed: seed)
-    configuration.headCount = max(configuration.headCount, 2)
+    if kind == .head {
+      // With a single head, removing it would also leave the attention norm unread: the kit
+      // never removes a layer's last head.
+      configuration.headCount = max(configuration.headCount, 2)
+    }
     let model = try Models.random(configuration, seed: seed)
     var generator = SplitMix64(seed: seed)
-    let block = Int.random(in: 0..<model.blocks.count, using: &generator)
-    let unit = StructuralUnit.head(
-      block: block, index: Int.random(in: 0..<model.blocks[block].headCount, using: &generator))
-    let actual = try GroupOracle.scalars(of: dependencyGroup(of: unit, in: model), in: model)
-    let expected = try GroupOracle.unreadScalars(disabling: unit, in: model)
-    GroupOracle.expectSameScalars(actual, expected, unit: unit)
-  }
-
-  @Test(
-    "Brute force: a neuron's group is exactly the scalars its removal leaves unread",
-    arguments: [UInt64(4), 5])
-  func neuronsAgainstBruteForce(seed: UInt64) throws {
-    let model = try Models.random(Models.configuration(seed: seed), seed: seed)
-    var generator = SplitMix64(seed: seed)
-    let block = Int.random(in: 0..<model.blocks.count, using: &generator)
-    let unit = StructuralUnit.neuron(
-      block: block, index: Int.random(in: 0..<model.blocks[block].mlpWidth, using: &generator))
-    let actual = try GroupOracle.scalars(of: dependencyGroup(of: unit, in: model), in: model)
-    let expected = try GroupOracle.unreadScalars(disabling: unit, in: model)
-    GroupOracle.expectSameScalars(actual, expected, unit: unit)
-  }
-
-  @Test(
-    "Brute force: a residual channel's group is exactly the scalars its removal leaves unread",
-    arguments: [UInt64(6), 7])
-  func channelsAgainstBruteForce(seed: UInt64) throws {
-    let model = try Models.random(Models.configuration(seed: seed), seed: seed)
-    var generator = SplitMix64(seed: seed)
-    let unit = StructuralUnit.residualChannel(Int.random(in: 0..<model.width, using: &generator))
+    let unit: StructuralUnit
+    switch kind {
+    case .head:
+      let block = Int.random(in: 0..<model.blocks.count, using: &generator)
+      unit = .head(
+        block: block, index: Int.random(in: 0..<model.blocks[block].headCount, using: &generator))
+    case .neuron:
+      let block = Int.random(in: 0..<model.blocks.count, using: &generator)
+      unit = .neuron(
+        block: block, index: Int.random(in: 0..<model.blocks[block].mlpWidth, using: &generator))
+    case .residualChannel:
+      unit = .residualChannel(Int.random(in: 0..<model.width, using: &generator))
+    }
     let actual = try GroupOracle.scalars(of: dependencyGroup(of: unit, in: model), in: model)
     let expected = try GroupOracle.unreadScalars(disabling: unit, in: model)
     GroupOracle.expectSameScalars(actual, expected, unit: unit)
@@ -103,10 +97,10 @@ struct DependencyGroupTests {
     let group = try dependencyGroup(of: unit, in: model)
     let tokens = Models.coveringSequence(model)
     let masked = try rows(model.zeroing(group).logits(for: tokens))
-    let silenced = Reference(model, disabling: [unit]).run(tokens).logits
+    let silenced = TransformerReference(model, disabling: [unit]).run(tokens).logits
     let difference = maxDifference(masked, silenced)
     #expect(difference < 1e-4, "masked model vs the head switched off: max |Δlogit| \(difference)")
-    let dense = Reference(model).run(tokens).logits
+    let dense = TransformerReference(model).run(tokens).logits
     let change = maxDifference(dense, silenced)
     #expect(change > 1e-3, "the head matters in the dense model: max |Δlogit| \(change)")
   }

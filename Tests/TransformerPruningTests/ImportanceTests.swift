@@ -185,7 +185,7 @@ struct ActivationImportanceTests {
   func matchesReference(seed: UInt64) throws {
     let model = try Models.random(Models.configuration(seed: seed), seed: seed)
     let calibration = Models.sequences(model, count: 3, seed: seed)
-    let passes = calibration.map { Reference(model).run($0) }
+    let passes = calibration.map { TransformerReference(model).run($0) }
     let tokens = Double(calibration.map(\.count).reduce(0, +))
     for b in model.blocks.indices {
       let hd = model.blocks[b].headDimension
@@ -232,7 +232,7 @@ struct ActivationImportanceTests {
       var total = 0.0
       var count = 0.0
       for sequence in calibration {
-        let streams = Reference(model).run(sequence).streams
+        let streams = TransformerReference(model).run(sequence).streams
         for (x, y) in zip(streams[b], streams[b + 1]) {
           let dot = zip(x, y).map { $0 * $1 }.reduce(0, +)
           let nx = x.map { $0 * $0 }.reduce(0, +).squareRoot()

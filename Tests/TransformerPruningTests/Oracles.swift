@@ -59,143 +59,6 @@ enum Models {
   }
 }
 
-/// The transformer's forward pass written out slowly in `Double` from the model's public parts,
-/// able to run with units switched off: the oracle of every grading test in this suite.
-///
-/// A disabled head or neuron is skipped (its output is 0 and its parameters are never read); a
-/// disabled residual channel is left out of the stream altogether (the layer norms average over
-/// the other channels); a disabled block is skipped.
-struct Reference {
-  /// The activations of one sequence.
-  struct Pass {
-    /// The residual stream before block 0 and after every block, `[blocks + 1][T][width]`
-    /// (disabled channels hold 0).
-    var streams: [[[Double]]] = []
-    /// Per block: the heads' concatenated outputs `[T][heads·headDimension]`.
-    var attended: [[[Double]]] = []
-    /// Per block: the GELU activations `[T][mlpWidth]`.
-    var activated: [[[Double]]] = []
-    /// Per block: the attention and MLP layer norms' outputs `[T][width]`.
-    var attentionNormed: [[[Double]]] = []
-    var mlpNormed: [[[Double]]] = []
-    /// `[T][vocabulary]`.
-    var logits: [[Double]] = []
-  }
-
-  let model: TransformerLanguageModel
-  var disabledHeads: Set<[Int]> = []
-  var disabledNeurons: Set<[Int]> = []
-  var disabledChannels: Set<Int> = []
-  var disabledBlocks: Set<Int> = []
-
-  init(_ model: TransformerLanguageModel) {
-    self.model = model
-  }
-
-  init(_ model: TransformerLanguageModel, disabling units: [StructuralUnit]) {
-    self.model = model
-    for unit in units {
-      switch unit {
-      case .head(let block, let index): disabledHeads.insert([block, index])
-      case .neuron(let block, let index): disabledNeurons.insert([block, index])
-      case .residualChannel(let c): disabledChannels.insert(c)
-      }
-    }
-  }
-
-  func run(_ tokens: [Int]) -> Pass {
-    var pass = Pass()
-    let width = model.width
-    let kept = (0..<width).filter { !disabledChannels.contains($0) }
-    func norm(_ n: LayerNorm, _ x: [Double]) -> [Double] {
-      let mean = kept.map { x[$0] }.reduce(0, +) / Double(kept.count)
-      let variance =
-        kept.map { (x[$0] - mean) * (x[$0] - mean) }.reduce(0, +) / Double(kept.count)
-      let r = 1 / (variance + 1e-5).squareRoot()
-      var y = [Double](repeating: 0, count: width)
-      for c in kept { y[c] = (x[c] - mean) * r * Double(n.gamma[c]) + Double(n.beta[c]) }
-      return y
-    }
-    // A layer that reads the stream: only kept input columns.
-    func read(_ layer: Linear, _ x: [Double], row o: Int) -> Double {
-      var sum = Double(layer.bias[o])
-      for c in kept { sum += Double(layer.weight[o, c]) * x[c] }
-      return sum
-    }
-    func gelu(_ u: Double) -> Double {
-      0.5 * u * (1 + tanh((2 / Double.pi).squareRoot() * (u + 0.044715 * u * u * u)))
-    }
-    var x: [[Double]] = tokens.enumerated().map { t, token in
-      (0..<width).map {
-        kept.contains($0)
-          ? Double(model.tokenEmbedding[token, $0]) + Double(model.positionEmbedding[t, $0]) : 0
-      }
-    }
-    pass.streams.append(x)
-    for (b, block) in model.blocks.enumerated() {
-      let hd = block.headDimension
-      let heads = block.headCount
-      let a = x.map { norm(block.attentionNorm, $0) }
-      var z = [[Double]](repeating: [Double](repeating: 0, count: heads * hd), count: x.count)
-      for h in 0..<heads where !disabledHeads.contains([b, h]) {
-        let rows = (h * hd)..<((h + 1) * hd)
-        let q = a.map { v in rows.map { read(block.query, v, row: $0) } }
-        let k = a.map { v in rows.map { read(block.key, v, row: $0) } }
-        let v = a.map { v in rows.map { read(block.value, v, row: $0) } }
-        for i in x.indices {
-          let scores = (0...i).map { j in
-            zip(q[i], k[j]).map { $0 * $1 }.reduce(0, +) / Double(hd).squareRoot()
-          }
-          let top = scores.reduce(-Double.infinity) { Swift.max($0, $1) }
-          let e = scores.map { exp($0 - top) }
-          let total = e.reduce(0, +)
-          for j in 0...i {
-            for (r, row) in rows.enumerated() { z[i][row] += e[j] / total * v[j][r] }
-          }
-        }
-      }
-      for t in x.indices {
-        for o in kept {
-          var sum = Double(block.output.bias[o])
-          for h in 0..<heads where !disabledHeads.contains([b, h]) {
-            for r in (h * hd)..<((h + 1) * hd) {
-              sum += Double(block.output.weight[o, r]) * z[t][r]
-            }
-          }
-          x[t][o] += sum
-        }
-      }
-      let m = x.map { norm(block.mlpNorm, $0) }
-      var g = [[Double]](repeating: [Double](repeating: 0, count: block.mlpWidth), count: x.count)
-      for t in x.indices {
-        for i in 0..<block.mlpWidth where !disabledNeurons.contains([b, i]) {
-          g[t][i] = gelu(read(block.mlpUp, m[t], row: i))
-        }
-        for o in kept {
-          var sum = Double(block.mlpDown.bias[o])
-          for i in 0..<block.mlpWidth where !disabledNeurons.contains([b, i]) {
-            sum += Double(block.mlpDown.weight[o, i]) * g[t][i]
-          }
-          x[t][o] += sum
-        }
-      }
-      if disabledBlocks.contains(b) {
-        x = pass.streams.last ?? x
-      }
-      pass.streams.append(x)
-      pass.attended.append(z)
-      pass.activated.append(g)
-      pass.attentionNormed.append(a)
-      pass.mlpNormed.append(m)
-    }
-    pass.logits = x.map { v in
-      let y = norm(model.finalNorm, v)
-      return (0..<model.vocabularySize).map { read(model.head, y, row: $0) }
-    }
-    return pass
-  }
-}
-
 /// Which scalars a unit's removal takes, found by brute force: every parameter scalar is set to
 /// NaN in turn, and it belongs to the unit's group exactly when the reference with the unit
 /// disabled still gives finite logits (the scalar is never read).
@@ -213,7 +76,7 @@ enum GroupOracle {
         scalars[index] = .nan
         var poisoned = model
         try poisoned.replaceTensor(id, with: Tensor(shape: tensor.shape, scalars: scalars))
-        let logits = Reference(poisoned, disabling: [unit]).run(tokens).logits
+        let logits = TransformerReference(poisoned, disabling: [unit]).run(tokens).logits
         if logits.allSatisfy({ $0.allSatisfy(\.isFinite) }) {
           result[id.description, default: []].append(index)
         }
@@ -272,5 +135,5 @@ func maxDifference(_ a: [[Double]], _ b: [[Double]]) -> Double {
 
 /// A `[T, V]` tensor as rows of doubles.
 func rows(_ t: Tensor) -> [[Double]] {
-  (0..<t.shape[0]).map { r in (0..<t.shape[1]).map { Double(t[r, $0]) } }
+  ReferenceAlgebra.rows(t)
 }

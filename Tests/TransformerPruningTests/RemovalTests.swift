@@ -18,7 +18,7 @@ struct RemovalTests {
       "a head: 3·(2·4 + 2) + 4·2; a neuron: 4 + 1 + 4")
     let tokens = Models.coveringSequence(model)
     let removed = try rows(smaller.logits(for: tokens))
-    let expected = Reference(model, disabling: units).run(tokens).logits
+    let expected = TransformerReference(model, disabling: units).run(tokens).logits
     let difference = maxDifference(removed, expected)
     #expect(difference < 1e-4, "max |Δlogit| against the units switched off: \(difference)")
   }
@@ -77,7 +77,8 @@ struct RemovalTests {
     #expect(smaller.width == model.width - units.count)
     let tokens = Models.coveringSequence(model, seed: seed)
     let difference = maxDifference(
-      try rows(smaller.logits(for: tokens)), Reference(model, disabling: units).run(tokens).logits)
+      try rows(smaller.logits(for: tokens)),
+      TransformerReference(model, disabling: units).run(tokens).logits)
     #expect(difference < 1e-4, "\(units): max |Δlogit| \(difference)")
   }
 
@@ -135,7 +136,7 @@ struct BlockRemovalTests {
     let shallower = try removeBlocks(removed, from: model)
     let kept = (0..<3).filter { !removed.contains($0) }
     #expect(shallower.blocks == kept.map { model.blocks[$0] }, "removed \(removed)")
-    var reference = Reference(model)
+    var reference = TransformerReference(model)
     reference.disabledBlocks = Set(removed)
     let tokens = Models.coveringSequence(model)
     let difference = maxDifference(

@@ -50,9 +50,9 @@ struct MagnitudePruningTests {
     var generator = SplitMix64(seed: seed)
     let shape = RandomData.shape(rank: 2, dimensions: 1...12, seed: seed)
     // Few distinct magnitudes, so ties are common.
-    let values = (0..<Tensor.elementCount(of: shape)).map { _ in
-      Float(generator.nextInt(below: 7) - 3) / 4
-    }
+    let values = RandomData.grid(
+      count: Tensor.elementCount(of: shape), numerators: -3...3, denominator: 4,
+      using: &generator)
     let w = try Tensor(shape: shape, scalars: values)
     let fraction = RandomData.fraction(seed: seed &+ 7)
     let k = Oracle.pruneCount(fraction: fraction, of: values.count)

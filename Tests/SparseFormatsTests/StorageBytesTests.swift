@@ -14,61 +14,100 @@ private func oracleBytes(
   }
 }
 
+/// One worked size from the README's table: a matrix, its entries, the widths (`nil`: the
+/// function's default, so the defaults are graded too) and the expected answer.
+struct WorkedSize: Sendable, CustomTestStringConvertible {
+  var format: SparseFormat
+  var rows: Int
+  var columns: Int
+  var nonZeros = 0
+  var valueBytes: Int? = nil
+  var indexBytes: Int? = nil
+  var expected: Int?
+
+  var testDescription: String {
+    "\(format) \(rows)×\(columns), \(nonZeros) non-zeros, "
+      + "values \(valueBytes.map { "\($0) B" } ?? "default"), "
+      + "indices \(indexBytes.map { "\($0) B" } ?? "default"): "
+      + (expected.map(String.init) ?? "nil")
+  }
+
+  /// `storageBytes` called with the widths given and the defaults for the others.
+  func storageBytes() throws(PruningError) -> Int {
+    let (f, r, c, n) = (format, rows, columns, nonZeros)
+    switch (valueBytes, indexBytes) {
+    case (nil, nil): return try SparseFormats.storageBytes(f, rows: r, columns: c, nonZeros: n)
+    case (let v?, nil):
+      return try SparseFormats.storageBytes(f, rows: r, columns: c, nonZeros: n, valueBytes: v)
+    case (nil, let i?):
+      return try SparseFormats.storageBytes(f, rows: r, columns: c, nonZeros: n, indexBytes: i)
+    case (let v?, let i?):
+      return try SparseFormats.storageBytes(
+        f, rows: r, columns: c, nonZeros: n, valueBytes: v, indexBytes: i)
+    }
+  }
+
+  /// `breakEvenNonZeros` called with the widths given and the defaults for the others.
+  func breakEvenNonZeros() throws(PruningError) -> Int? {
+    let (f, r, c) = (format, rows, columns)
+    switch (valueBytes, indexBytes) {
+    case (nil, nil): return try SparseFormats.breakEvenNonZeros(f, rows: r, columns: c)
+    case (let v?, nil):
+      return try SparseFormats.breakEvenNonZeros(f, rows: r, columns: c, valueBytes: v)
+    case (nil, let i?):
+      return try SparseFormats.breakEvenNonZeros(f, rows: r, columns: c, indexBytes: i)
+    case (let v?, let i?):
+      return try SparseFormats.breakEvenNonZeros(
+        f, rows: r, columns: c, valueBytes: v, indexBytes: i)
+    }
+  }
+}
+
 @Suite("Storage bytes and the break-even density")
 struct StorageBytesTests {
-  @Test("1000×1000 float32/int32: CSR is smaller at 499,499 non-zeros and larger at 499,500")
-  func breakEvenExample() throws {
-    try expectEqual(
-      denseBytes(rows: 1000, columns: 1000), 4_000_000, "denseBytes(rows: 1000, columns: 1000)")
-    try expectEqual(
-      storageBytes(.csr, rows: 1000, columns: 1000, nonZeros: 499_499), 3_999_996,
-      "storageBytes(.csr, rows: 1000, columns: 1000, nonZeros: 499_499)")
-    try expectEqual(
-      storageBytes(.csr, rows: 1000, columns: 1000, nonZeros: 499_500), 4_000_004,
-      "storageBytes(.csr, rows: 1000, columns: 1000, nonZeros: 499_500)")
-    try expectEqual(
-      breakEvenNonZeros(.csr, rows: 1000, columns: 1000), 499_499,
-      "breakEvenNonZeros(.csr, rows: 1000, columns: 1000)")
+  @Test(
+    "Worked dense sizes: 1000×1000 float32 is 4,000,000 B, the 3×4 example 48 B, fp16 halves it",
+    arguments: [(1000, 1000, nil, 4_000_000), (3, 4, nil, 48), (10, 10, 2, 200)]
+      as [(Int, Int, Int?, Int)])
+  func workedDenseBytes(rows: Int, columns: Int, valueBytes: Int?, expected: Int) throws {
+    let actual =
+      try valueBytes.map { try denseBytes(rows: rows, columns: columns, valueBytes: $0) }
+      ?? denseBytes(rows: rows, columns: columns)
+    expectEqual(
+      actual, expected,
+      "denseBytes(rows: \(rows), columns: \(columns), valueBytes: \(valueBytes ?? 4))")
   }
 
-  @Test("The worked 3×4 example in every format")
-  func smallExample() throws {
-    try expectEqual(denseBytes(rows: 3, columns: 4), 48, "denseBytes(rows: 3, columns: 4)")
-    try expectEqual(
-      storageBytes(.coo, rows: 3, columns: 4, nonZeros: 3), 36,
-      "storageBytes(.coo, rows: 3, columns: 4, nonZeros: 3)")
-    try expectEqual(
-      storageBytes(.csr, rows: 3, columns: 4, nonZeros: 3), 40,
-      "storageBytes(.csr, rows: 3, columns: 4, nonZeros: 3)")
-    try expectEqual(
-      storageBytes(.csc, rows: 3, columns: 4, nonZeros: 3), 44,
-      "storageBytes(.csc, rows: 3, columns: 4, nonZeros: 3)")
-    // COO 3×3: 12 B per entry against 36 B dense, so 3 entries tie and only 2 are smaller.
-    try expectEqual(
-      breakEvenNonZeros(.coo, rows: 3, columns: 3), 2,
-      "breakEvenNonZeros(.coo, rows: 3, columns: 3)")
+  @Test(
+    "Worked sparse sizes: the 3×4 example, CSR either side of break-even, fp16 and int64",
+    arguments: [
+      WorkedSize(format: .coo, rows: 3, columns: 4, nonZeros: 3, expected: 36),
+      WorkedSize(format: .csr, rows: 3, columns: 4, nonZeros: 3, expected: 40),
+      WorkedSize(format: .csc, rows: 3, columns: 4, nonZeros: 3, expected: 44),
+      WorkedSize(format: .csr, rows: 1000, columns: 1000, nonZeros: 499_499, expected: 3_999_996),
+      WorkedSize(format: .csr, rows: 1000, columns: 1000, nonZeros: 499_500, expected: 4_000_004),
+      WorkedSize(
+        format: .csr, rows: 10, columns: 10, nonZeros: 7, valueBytes: 2, indexBytes: 8,
+        expected: 7 * 10 + 11 * 8),
+      WorkedSize(
+        format: .coo, rows: 10, columns: 10, nonZeros: 7, valueBytes: 4, indexBytes: 8,
+        expected: 7 * 20),
+    ])
+  func workedStorageBytes(_ size: WorkedSize) throws {
+    try expectEqual(size.storageBytes(), size.expected, "storageBytes for \(size)")
   }
 
-  @Test("Other widths: fp16 values, int64 indices")
-  func otherWidths() throws {
-    try expectEqual(
-      denseBytes(rows: 10, columns: 10, valueBytes: 2), 200,
-      "denseBytes(rows: 10, columns: 10, valueBytes: 2)")
-    #expect(
-      try storageBytes(.csr, rows: 10, columns: 10, nonZeros: 7, valueBytes: 2, indexBytes: 8)
-        == 7 * 10 + 11 * 8)
-    #expect(
-      try storageBytes(.coo, rows: 10, columns: 10, nonZeros: 7, valueBytes: 4, indexBytes: 8)
-        == 7 * 20)
-    try expectEqual(
-      breakEvenNonZeros(.csr, rows: 1000, columns: 1000, indexBytes: 8), 332_665,
-      "breakEvenNonZeros(.csr, rows: 1000, columns: 1000, indexBytes: 8)")
-    try expectEqual(
-      breakEvenNonZeros(.coo, rows: 1000, columns: 1000), 333_333,
-      "breakEvenNonZeros(.coo, rows: 1000, columns: 1000)")
-    try expectEqual(
-      breakEvenNonZeros(.csr, rows: 1000, columns: 1000, valueBytes: 2), 332_665,
-      "breakEvenNonZeros(.csr, rows: 1000, columns: 1000, valueBytes: 2)")
+  @Test(
+    "Worked break-even counts: CSR 1000×1000 up to 499,499; COO 3×3 up to 2; wider types lower",
+    arguments: [
+      WorkedSize(format: .csr, rows: 1000, columns: 1000, expected: 499_499),
+      WorkedSize(format: .coo, rows: 3, columns: 3, expected: 2),
+      WorkedSize(format: .csr, rows: 1000, columns: 1000, indexBytes: 8, expected: 332_665),
+      WorkedSize(format: .coo, rows: 1000, columns: 1000, expected: 333_333),
+      WorkedSize(format: .csr, rows: 1000, columns: 1000, valueBytes: 2, expected: 332_665),
+    ])
+  func workedBreakEvenCounts(_ size: WorkedSize) throws {
+    try expectEqual(size.breakEvenNonZeros(), size.expected, "breakEvenNonZeros for \(size)")
   }
 
   @Test("Random sizes and widths: storage bytes follow the table", arguments: RandomData.seeds)

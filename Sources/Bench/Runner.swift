@@ -29,9 +29,9 @@ struct RowSpec {
 
 /// Checks and times kernels one by one and collects the rows of the report.
 ///
-/// An exercise kernel runs once untimed and its result is checked before any timing: a stub
-/// that throws `notImplemented`, another error, or a wrong result each becomes a row that says
-/// so in words instead of a time.
+/// The run policy is BenchKit's `Harness.trial`: an exercise kernel runs once untimed and its
+/// result is checked before any timing, so a stub that throws `notImplemented`, another error,
+/// or a wrong result each becomes a row that says so in words instead of a time.
 struct Runner {
   let harness: Harness<MonotonicClock>
   private(set) var rows: [BenchRow] = []
@@ -42,10 +42,7 @@ struct Runner {
   }
 
   /// Runs an exercise kernel once, checks the result, then times it, interleaved with its
-  /// baseline when it has one.
-  ///
-  /// When the kernel cannot be timed (a stub, an error, a wrong result), its baseline is still
-  /// timed on its own, so the learner sees what there is to beat.
+  /// baseline when it has one; when the kernel cannot be timed, its baseline is timed alone.
   ///
   /// - Parameters:
   ///   - spec: The kernel's row.
@@ -61,35 +58,13 @@ struct Runner {
     against baseline: (spec: RowSpec, body: () -> Void)? = nil
   ) {
     progress(spec)
+    let trial = harness.trial(
+      body, check: check, baseline: baseline?.body, outcome: Self.outcome(for:),
+      willTimeBaselineAlone: { if let baseline { progress(baseline.spec) } })
     var spec = spec
-    var outcome: BenchOutcome
-    var baselineTiming: Timing?
-    do {
-      let result = try body()
-      if let problem = check(result) {
-        outcome = .wrongResult(problem)
-      } else {
-        spec.bytes = bytes(result) ?? spec.bytes
-        if let baseline {
-          let timings = try harness.measure { () throws(PruningError) in
-            blackHole(try body())
-          } interleavedWith: {
-            baseline.body()
-          }
-          outcome = .measured(timings.body)
-          baselineTiming = timings.other
-        } else {
-          outcome = .measured(
-            try harness.measure { () throws(PruningError) in blackHole(try body()) })
-        }
-      }
-    } catch {
-      outcome = Self.outcome(for: error)
-    }
-    rows.append(spec.row(outcome))
-    if let baseline {
-      if baselineTiming == nil { progress(baseline.spec) }
-      let timing = baselineTiming ?? harness.measure(baseline.body)
+    spec.bytes = trial.result.flatMap(bytes) ?? spec.bytes
+    rows.append(spec.row(trial.kernel))
+    if let baseline, let timing = trial.baseline {
       rows.append(baseline.spec.row(.measured(timing), role: .baseline))
     }
   }

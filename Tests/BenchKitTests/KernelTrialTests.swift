@@ -6,9 +6,9 @@ private struct StubError: Error, Equatable {
   var function: String
 }
 
-/// The outcome of a kernel that cannot throw.
-private func unreachable(_ never: Never) -> BenchOutcome {
-  switch never {}
+/// The row's outcome for a scripted kernel's error.
+private func stubOutcome(_ error: StubError) -> BenchOutcome {
+  .notImplemented(error.function)
 }
 
 @Suite("Kernel trials: check first, then time (fake clock)")
@@ -30,7 +30,7 @@ struct KernelTrialTests {
     let (harness, kernel, baseline) = setUp()
     var checked: [Int] = []
     let trial = harness.trial(
-      { () -> Int in
+      { () throws(StubError) -> Int in
         kernel.run()
         return 42
       },
@@ -38,7 +38,7 @@ struct KernelTrialTests {
         checked.append($0)
         return nil
       }, baseline: { baseline.run() },
-      outcome: unreachable)
+      outcome: stubOutcome)
     #expect(checked == [42], "the result is checked once, before any timing")
     #expect(trial.result == 42)
     #expect(trial.kernel.timing?.median == 10_000)
@@ -54,11 +54,11 @@ struct KernelTrialTests {
     let (harness, kernel, baseline) = setUp()
     var alone = 0
     let trial = harness.trial(
-      { () -> Int in
+      { () throws(StubError) -> Int in
         kernel.run()
         return 41
       }, check: { $0 == 42 ? nil : "got \($0), expected 42" }, baseline: { baseline.run() },
-      outcome: unreachable, willTimeBaselineAlone: { alone += 1 })
+      outcome: stubOutcome, willTimeBaselineAlone: { alone += 1 })
     #expect(trial.kernel == .wrongResult("got 41, expected 42"))
     #expect(trial.result == nil)
     #expect(kernel.calls == 1, "a wrong kernel runs once, for the check")
@@ -75,7 +75,7 @@ struct KernelTrialTests {
         kernel.run()
         throw StubError(function: "f(_:)")
       }, check: { _ in nil }, baseline: { baseline.run() },
-      outcome: { .notImplemented($0.function) })
+      outcome: stubOutcome)
     #expect(trial.kernel == .notImplemented("f(_:)"))
     #expect(kernel.calls == 1)
     #expect(trial.baseline?.repeats == 3)
@@ -85,10 +85,10 @@ struct KernelTrialTests {
   func noBaseline() {
     let (harness, kernel, _) = setUp()
     let trial = harness.trial(
-      { () -> Int in
+      { () throws(StubError) -> Int in
         kernel.run()
         return 1
-      }, check: { _ in nil }, outcome: unreachable)
+      }, check: { _ in nil }, outcome: stubOutcome)
     #expect(trial.kernel.timing?.samples == [10_000, 10_000, 10_000])
     #expect(trial.baseline == nil)
     #expect(kernel.calls == 1 + 2 + 3, "the check, 2 warm-up runs and 3 samples")

@@ -27,8 +27,8 @@ public func pruneWeights(_ weights: Tensor, threshold: Float) throws(PruningErro
   // are only noted here. No branch, no bounds check, no per-element call.
   //
   // The output is written from the end to the start, as glibc's `memcpy` writes an array this
-  // size on Linux: the new array's fresh pages cost less to fault in in that order (the
-  // exercise README's fast path has the measurements).
+  // size on the bench's Linux machine, where filling the new array's fresh pages costs less in
+  // that order (the exercise README's fast path).
   let count = weights.count
   let cutBits = (threshold == 0 ? 0 : threshold).bitPattern  // -0 compares as +0
   let cut = SIMD8<Int32>(repeating: Int32(bitPattern: cutBits))

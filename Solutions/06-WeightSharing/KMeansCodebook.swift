@@ -185,19 +185,28 @@ extension Float {
 /// - Complexity: O(*n*).
 private func sortedOrder(of values: [Float]) -> [UInt64] {
   let digits: [(shift: UInt64, width: Int)] = [(32, 11), (43, 11), (54, 10)]
-  var counts = digits.map { [Int](repeating: 0, count: 1 << $0.width) }
   var keys = [UInt64](unsafeUninitializedCapacity: values.count) { key, initializedCount in
     for (position, value) in values.enumerated() {
       key[position] = UInt64(value.orderedBits) << 32 | UInt64(position)
     }
     initializedCount = values.count
   }
-  for (d, digit) in digits.enumerated() {
-    let mask = UInt64(1 << digit.width - 1)
-    counts[d].withUnsafeMutableBufferPointer { count in
-      for key in keys { count[Int(key >> digit.shift & mask)] += 1 }
+  // The three histograms of `digits`, counted in one pass over the keys.
+  var low = [Int](repeating: 0, count: 1 << 11)
+  var middle = [Int](repeating: 0, count: 1 << 11)
+  var high = [Int](repeating: 0, count: 1 << 10)
+  low.withUnsafeMutableBufferPointer { low in
+    middle.withUnsafeMutableBufferPointer { middle in
+      high.withUnsafeMutableBufferPointer { high in
+        for key in keys {
+          low[Int(key >> 32 & 0x7FF)] += 1
+          middle[Int(key >> 43 & 0x7FF)] += 1
+          high[Int(key >> 54)] += 1
+        }
+      }
     }
   }
+  let counts = [low, middle, high]
   var scratch = [UInt64](repeating: 0, count: values.count)
   for (d, digit) in digits.enumerated() where !counts[d].contains(values.count) {
     let mask = UInt64(1 << digit.width - 1)

@@ -69,6 +69,92 @@ struct ThresholdPruningTests {
     #expect(reported.isNaN ? threshold.isNaN : reported == threshold)
   }
 
+  /// The expected result, element by element, as bit patterns (so `-0` and `+0` differ).
+  private static func expectedBits(_ values: [Float], threshold: Float) -> [UInt32] {
+    values.map { (abs($0) < threshold ? 0 : $0).bitPattern }
+  }
+
+  @Test(
+    "Lengths 1 to 40: blocks and a remainder of every size agree with the definition bit for bit",
+    arguments: RandomData.seeds)
+  func everyLength(seed: UInt64) throws {
+    var generator = SplitMix64(seed: seed)
+    for count in 1...40 {
+      let values = (0..<count).map { _ in generator.nextFloat(in: -1...1) }
+      let threshold = generator.nextFloat(in: 0...1)
+      let actual = try pruneWeights(Tensor(values), threshold: threshold).scalars.map(\.bitPattern)
+      let expected = Self.expectedBits(values, threshold: threshold)
+      guard actual == expected else {
+        expectEqual(
+          actual, expected,
+          "pruneWeights(\(count) uniform weights, threshold: \(threshold)) as bit patterns",
+          "seed \(seed); longer lengths not tried")
+        return
+      }
+    }
+  }
+
+  @Test("Signed zeros: a kept -0 stays -0, a pruned weight becomes +0, threshold -0 keeps all")
+  func signedZeros() throws {
+    // 19 weights: two blocks of eight and three more, with -0 in a block and in the rest.
+    let values: [Float] = [
+      -0.0, 0.0, -0.75, 0.25, -0.0, 0.5, -0.5, 0.1, 0.0, -0.0, 0.9, -0.2, 0.3, -0.0, 0.6, -0.4,
+      -0.0, 0.7, -0.3,
+    ]
+    for threshold in [Float(0), -0.0, 0.5] {
+      let pruned = try pruneWeights(Tensor(values), threshold: threshold)
+      expectEqual(
+        pruned.scalars.map(\.bitPattern), Self.expectedBits(values, threshold: threshold),
+        "pruneWeights(\(values), threshold: \(threshold)) as bit patterns")
+    }
+  }
+
+  @Test("Subnormal weights and thresholds compare by magnitude, and the comparison stays strict")
+  func subnormalsAndExactThreshold() throws {
+    let tiny = Float.leastNonzeroMagnitude
+    let normal = Float.leastNormalMagnitude
+    for threshold in [tiny, normal.nextDown, normal, 0.5] {
+      // 24 weights: the threshold itself, its neighbours and subnormals, both signs.
+      let magnitudes: [Float] = [
+        threshold, threshold.nextUp, threshold.nextDown, tiny, 2 * tiny, normal.nextDown,
+        normal, normal.nextUp, normal / 1024, normal / 3, 0.5, 1,
+      ]
+      let values = magnitudes.flatMap { [$0, -$0] }
+      let pruned = try pruneWeights(Tensor(values), threshold: threshold)
+      expectEqual(
+        pruned.scalars.map(\.bitPattern), Self.expectedBits(values, threshold: threshold),
+        "pruneWeights(\(values), threshold: \(threshold)) as bit patterns")
+    }
+  }
+
+  @Test(
+    "A NaN or infinity anywhere in 19 weights (blocks or the rest) is reported at its position",
+    arguments: [Float.nan, .infinity, -.infinity])
+  func nonFiniteAnywhere(bad: Float) throws {
+    let kind: NonFiniteKind = bad.isNaN ? .nan : bad > 0 ? .positiveInfinity : .negativeInfinity
+    for position in 0..<19 {
+      var values = (0..<19).map { Float($0) / 19 - 0.5 }
+      values[position] = bad
+      let expected = PruningError.nonFiniteWeight(position: [position], kind: kind)
+      do {
+        let pruned = try pruneWeights(Tensor(values), threshold: 0.25)
+        let message =
+          "pruneWeights(\(values), threshold: 0.25) returned \(pruned.scalars), expected "
+          + "to throw \(expected); later positions not tried"
+        Issue.record(Comment(rawValue: message))
+        return
+      } catch {
+        guard error == expected else {
+          let message =
+            "pruneWeights(\(values), threshold: 0.25) threw \(error), expected \(expected); "
+            + "later positions not tried"
+          Issue.record(Comment(rawValue: message))
+          return
+        }
+      }
+    }
+  }
+
   @Test("A NaN or infinite weight is reported with its row and column")
   func nonFiniteWeight() {
     let w = (try? Tensor(rows: [[1, 2, 3], [4, .nan, 6]])) ?? Tensor([])

@@ -24,22 +24,46 @@ extension SemiStructuredMatrix {
     let rowCount = rows
     let keptPerRow = columns / 2
     var result = [Float](repeating: 0, count: rowCount)
+    guard keptPerRow > 0 else { return result }
     values.withUnsafeBufferPointer { value in
       positions.withUnsafeBufferPointer { position in
         vector.withUnsafeBufferPointer { x in
           result.withUnsafeMutableBufferPointer { y in
+            let groups = keptPerRow / 2
+            let unrolledGroups = groups - groups % 4
             for i in 0..<rowCount {
-              // One running sum per kept slot, so the two multiply-adds of a group do not
-              // wait on each other.
-              var first: Float = 0
-              var second: Float = 0
-              var k = i * keptPerRow
-              for groupStart in stride(from: 0, to: keptPerRow * 2, by: 4) {
-                first += value[k] * x[groupStart + Int(position[k])]
-                second += value[k + 1] * x[groupStart + Int(position[k + 1])]
-                k += 2
+              // Eight running sums, two per group over four groups at a time, so that no
+              // multiply-add waits on the one before it; the groups left over go one by one.
+              var s0: Float = 0
+              var s1: Float = 0
+              var s2: Float = 0
+              var s3: Float = 0
+              var s4: Float = 0
+              var s5: Float = 0
+              var s6: Float = 0
+              var s7: Float = 0
+              let v = value.baseAddress! + i * keptPerRow
+              let p = position.baseAddress! + i * keptPerRow
+              var g = 0
+              while g < unrolledGroups {
+                let k = 2 * g
+                let c = 4 * g
+                s0 += v[k] * x[c + Int(p[k])]
+                s1 += v[k + 1] * x[c + Int(p[k + 1])]
+                s2 += v[k + 2] * x[c + 4 + Int(p[k + 2])]
+                s3 += v[k + 3] * x[c + 4 + Int(p[k + 3])]
+                s4 += v[k + 4] * x[c + 8 + Int(p[k + 4])]
+                s5 += v[k + 5] * x[c + 8 + Int(p[k + 5])]
+                s6 += v[k + 6] * x[c + 12 + Int(p[k + 6])]
+                s7 += v[k + 7] * x[c + 12 + Int(p[k + 7])]
+                g += 4
               }
-              y[i] = first + second
+              while g < groups {
+                s0 += v[2 * g] * x[4 * g + Int(p[2 * g])]
+                s1 += v[2 * g + 1] * x[4 * g + Int(p[2 * g + 1])]
+                g += 1
+              }
+              y[i] = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
             }
           }
         }

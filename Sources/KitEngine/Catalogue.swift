@@ -18,6 +18,10 @@ public struct Catalogue: Sendable {
   /// The test targets that grade no exercise: the kit's own tests.
   public var ownTestTargets: [String]
 
+  /// Every target of the manifest, with its folder and the targets it depends on; empty for a
+  /// catalogue made from its parts without them.
+  public var targets: [PackageTarget]
+
   /// Creates a catalogue from its parts.
   ///
   /// - Parameters:
@@ -25,11 +29,19 @@ public struct Catalogue: Sendable {
   ///   - packageName: The package name.
   ///   - exercises: The exercises in curriculum order.
   ///   - ownTestTargets: The test targets that grade no exercise.
-  public init(root: String, packageName: String, exercises: [Exercise], ownTestTargets: [String]) {
+  ///   - targets: Every target of the manifest; none by default.
+  public init(
+    root: String,
+    packageName: String,
+    exercises: [Exercise],
+    ownTestTargets: [String],
+    targets: [PackageTarget] = []
+  ) {
     self.root = root
     self.packageName = packageName
     self.exercises = exercises
     self.ownTestTargets = ownTestTargets
+    self.targets = targets
   }
 
   /// Reads a catalogue from the JSON that `swift package dump-package` prints.
@@ -67,7 +79,12 @@ public struct Catalogue: Sendable {
       packageName: dump.name,
       exercises: exercises,
       ownTestTargets: dump.targets.filter { $0.type == "test" && !grading.contains($0.name) }
-        .map(\.name)
+        .map(\.name),
+      targets: dump.targets.map { target in
+        PackageTarget(
+          name: target.name, isTest: target.type == "test", path: target.path,
+          dependencies: (target.dependencies ?? []).compactMap(\.targetName))
+      }
     )
   }
 
@@ -178,7 +195,17 @@ public struct Catalogue: Sendable {
   /// - Parameter folder: A folder relative to the package root.
   /// - Returns: The files in it and its subfolders; empty when it does not exist.
   public func files(in folder: String) -> [String] {
-    let base = absolute(folder)
+    Self.files(in: folder, root: root)
+  }
+
+  /// The regular files under a folder of a package, relative to the package root, sorted.
+  ///
+  /// - Parameters:
+  ///   - folder: A folder relative to the package root.
+  ///   - root: The package root.
+  /// - Returns: The files in it and its subfolders; empty when it does not exist.
+  public static func files(in folder: String, root: String) -> [String] {
+    let base = (root as NSString).appendingPathComponent(folder)
     guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
     var result: [String] = []
     while let item = enumerator.nextObject() as? String {
@@ -200,6 +227,16 @@ private struct PackageDump: Decodable {
     var name: String
     var type: String
     var path: String?
+    var dependencies: [Dependency]?
+  }
+
+  /// One dependency: `{"byName": ["Name", null]}`, `{"target": ["Name", null]}` or
+  /// `{"product": ["Name", "package", …]}`; the first two name a target of the package.
+  struct Dependency: Decodable {
+    var byName: [String?]?
+    var target: [String?]?
+
+    var targetName: String? { ((byName ?? target)?.first).flatMap { $0 } }
   }
 
   var name: String

@@ -6,21 +6,21 @@
 
 /// What `stat` tells of a file without reading it: its size, modification and change times and
 /// inode. While all four are the same, the file's contents are taken to be the same.
-struct FileStamp: Codable, Hashable, Sendable {
+public struct FileStamp: Codable, Hashable, Sendable {
   /// The size in bytes.
-  var size: Int64
+  public var size: Int64
 
   /// The modification time, in nanoseconds since 1970.
-  var modified: Int64
+  public var modified: Int64
 
   /// The status change time (any write, rename or `chmod`), in nanoseconds since 1970.
-  var changed: Int64
+  public var changed: Int64
 
   /// The inode number (an editor that saves by renaming a new file over the old changes it).
-  var inode: UInt64
+  public var inode: UInt64
 
   /// What a path is, as `stat` sees it.
-  enum Kind {
+  public enum Kind {
     /// A regular file, with its stamp.
     case file(FileStamp)
 
@@ -35,7 +35,7 @@ struct FileStamp: Codable, Hashable, Sendable {
   ///
   /// - Parameter path: An absolute path.
   /// - Returns: A file's stamp, a folder, or missing.
-  static func kind(of path: String) -> Kind {
+  public static func kind(of path: String) -> Kind {
     var info = stat()
     guard stat(path, &info) == 0 else { return .missing }
     switch info.st_mode & S_IFMT {
@@ -67,7 +67,7 @@ struct FileStamp: Codable, Hashable, Sendable {
   ///
   /// - Parameter now: The current time, in nanoseconds since 1970.
   /// - Returns: Whether both times are at least two seconds old.
-  func isSettled(now: Int64) -> Bool {
+  public func isSettled(now: Int64) -> Bool {
     max(modified, changed) < now - 2_000_000_000
   }
 }

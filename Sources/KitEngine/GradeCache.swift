@@ -34,16 +34,16 @@ public struct GradeCache: Sendable {
 
     /// The content hash of each file fingerprinted, by path relative to the root, with the
     /// stamp it was read under.
-    var files: [String: FileHash] = [:]
+    public var files: [String: FileHash] = [:]
   }
 
   /// A file's content hash and the stamp the file had when it was read.
-  struct FileHash: Codable, Sendable {
+  public struct FileHash: Codable, Sendable {
     /// What `stat` said of the file.
-    var stamp: FileStamp
+    public var stamp: FileStamp
 
     /// The FNV-1a hash of its contents, in hexadecimal.
-    var hash: String
+    public var hash: String
   }
 
   /// One exercise's last grade.

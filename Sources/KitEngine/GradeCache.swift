@@ -18,6 +18,10 @@ public struct GradeCache: Sendable {
   /// Whether the file may be written: it is missing or it is a cache the kit wrote.
   public private(set) var isWritable: Bool
 
+  /// Whether a grade was stored or a file's remembered hash changed since the cache was loaded,
+  /// so that ``save()`` has something new to write.
+  public private(set) var hasChanges = false
+
   /// What the file holds.
   public struct Contents: Codable, Sendable {
     /// The format version.
@@ -38,7 +42,7 @@ public struct GradeCache: Sendable {
   }
 
   /// A file's content hash and the stamp the file had when it was read.
-  public struct FileHash: Codable, Sendable {
+  public struct FileHash: Codable, Hashable, Sendable {
     /// What `stat` said of the file.
     public var stamp: FileStamp
 
@@ -99,6 +103,7 @@ public struct GradeCache: Sendable {
   ///   - grade: The grade.
   ///   - fingerprint: The fingerprint of the files it was made from.
   public mutating func store(_ grade: Grade, fingerprint: String) {
+    hasChanges = true
     switch grade.status {
     case .passed, .inProgress, .notStarted, .doesNotCompile, .crashed:
       contents.grades[grade.exercise.name] = Entry(fingerprint: fingerprint, grade: grade)
@@ -176,7 +181,7 @@ public struct GradeCache: Sendable {
     let absolute = root + "/" + path
     switch FileStamp.kind(of: absolute) {
     case .missing:
-      contents.files[path] = nil
+      if contents.files.removeValue(forKey: path) != nil { hasChanges = true }
       return 0
     case .file(let stamp):
       return fileHash(path, absolute: absolute, stamp: stamp, now: now)
@@ -200,13 +205,19 @@ public struct GradeCache: Sendable {
     stamp: FileStamp,
     now: Int64
   ) -> UInt64 {
-    if let entry = contents.files[path], entry.stamp == stamp, let hash = UInt64(entry.hash, radix: 16) {
+    if let entry = contents.files[path], entry.stamp == stamp,
+      let hash = UInt64(entry.hash, radix: 16)
+    {
       return hash
     }
     var hash = FNV1a()
     hash.mix(0x6669_6c65)  // a file, so that an empty file differs from a missing one
     (FileManager.default.contents(atPath: absolute) ?? Data()).withUnsafeBytes { hash.mix($0) }
-    contents.files[path] = stamp.isSettled(now: now) ? FileHash(stamp: stamp, hash: hash.hex) : nil
+    let entry = stamp.isSettled(now: now) ? FileHash(stamp: stamp, hash: hash.hex) : nil
+    if entry != nil || contents.files[path] != nil {
+      contents.files[path] = entry
+      hasChanges = true
+    }
     return hash.value
   }
 }

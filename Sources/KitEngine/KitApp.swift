@@ -199,7 +199,7 @@ public struct KitApp {
         if let print = prints[grade.exercise] { cache.store(grade, fingerprint: print) }
       }
     }
-    cache.save()
+    if cache.hasChanges { cache.save() }
     return exercises.compactMap { known[$0] }
   }
 

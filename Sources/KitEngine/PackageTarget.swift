@@ -24,7 +24,8 @@ public struct PackageTarget: Hashable, Sendable, Codable {
   ///   - isTest: Whether it is a test target.
   ///   - path: The folder the manifest gives, or `nil` for the default place.
   ///   - dependencies: The names of the package's targets it depends on.
-  public init(name: String, isTest: Bool = false, path: String? = nil, dependencies: [String] = []) {
+  public init(name: String, isTest: Bool = false, path: String? = nil, dependencies: [String] = [])
+  {
     self.name = name
     self.isTest = isTest
     self.path = path

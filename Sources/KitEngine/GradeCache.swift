@@ -4,7 +4,9 @@ import Foundation
 /// so the board answers at once for the exercises whose files have not changed.
 ///
 /// The file lives in the shared build folder (`.build/kit-grades.json`): removing the build
-/// folder removes it too. The kit replaces it only when it is a cache the kit wrote (a JSON
+/// folder removes it too. It holds what the board shows of each grade (``GradeSummary``), so it
+/// loads quickly; each exercise's whole grade, with its failures, is beside it in
+/// `.build/kit-grades/<module>.json`, read only when a report is shown. The kit replaces it only when it is a cache the kit wrote (a JSON
 /// object with a `kitGradeCache` version); anything else there is left alone and nothing is
 /// cached. The package description (`swift package dump-package`) is kept the same way, keyed
 /// by the manifest's fingerprint.
@@ -25,7 +27,7 @@ public struct GradeCache: Sendable {
   /// What the file holds.
   public struct Contents: Codable, Sendable {
     /// The format version.
-    public var kitGradeCache = 2
+    public var kitGradeCache = 3
 
     /// The manifest's fingerprint and the package description printed for it.
     public var manifest: String?
@@ -50,14 +52,27 @@ public struct GradeCache: Sendable {
     public var hash: String
   }
 
-  /// One exercise's last grade.
+  /// One exercise's last grade, as the board shows it; the whole grade is in a file of its own
+  /// (see ``detailPath(of:)``).
   public struct Entry: Codable, Sendable {
     /// The fingerprint of the files the grade was made from.
     public var fingerprint: String
 
-    /// The grade.
-    public var grade: Grade
+    /// The grade's summary.
+    public var summary: GradeSummary
   }
+
+  /// One exercise's whole last grade, with its failures, in a file of its own.
+  struct Detail: Codable, Sendable {
+    /// The fingerprint of the files the grade was made from.
+    var fingerprint: String
+
+    /// The grade.
+    var grade: Grade
+  }
+
+  /// Whole grades stored since the cache was loaded, written by ``save()``.
+  private var pendingDetails: [String: Detail] = [:]
 
   /// The cache file of a package.
   ///
@@ -88,12 +103,30 @@ public struct GradeCache: Sendable {
   /// - Parameters:
   ///   - exercise: The exercise.
   ///   - fingerprint: The fingerprint of its files now.
+  ///   - detailed: Whether the whole grade is needed (a report), not only what the board shows
+  ///     (see ``GradeSummary/grade``).
   /// - Returns: The cached grade, or `nil`.
-  public func grade(of exercise: Exercise, fingerprint: String) -> Grade? {
+  public func grade(of exercise: Exercise, fingerprint: String, detailed: Bool = false) -> Grade? {
     guard let entry = contents.grades[exercise.name], entry.fingerprint == fingerprint else {
       return nil
     }
-    return entry.grade
+    guard detailed else { return entry.summary.grade }
+    if let pending = pendingDetails[exercise.name] {
+      return pending.fingerprint == fingerprint ? pending.grade : nil
+    }
+    guard let data = FileManager.default.contents(atPath: detailPath(of: exercise.name)),
+      let detail = try? JSONDecoder().decode(Detail.self, from: data),
+      detail.fingerprint == fingerprint
+    else { return nil }
+    return detail.grade
+  }
+
+  /// The file that holds an exercise's whole grade: `kit-grades/<module>.json` beside the cache.
+  ///
+  /// - Parameter name: The exercise's module name.
+  /// - Returns: The path.
+  public func detailPath(of name: String) -> String {
+    (path as NSString).deletingLastPathComponent + "/kit-grades/\(name).json"
   }
 
   /// Remembers a grade, unless its status depends on more than the files (a time-out, a build
@@ -104,11 +137,14 @@ public struct GradeCache: Sendable {
   ///   - fingerprint: The fingerprint of the files it was made from.
   public mutating func store(_ grade: Grade, fingerprint: String) {
     hasChanges = true
+    let name = grade.exercise.name
     switch grade.status {
     case .passed, .inProgress, .notStarted, .doesNotCompile, .crashed:
-      contents.grades[grade.exercise.name] = Entry(fingerprint: fingerprint, grade: grade)
+      contents.grades[name] = Entry(fingerprint: fingerprint, summary: GradeSummary(grade))
+      pendingDetails[name] = Detail(fingerprint: fingerprint, grade: grade)
     default:
-      contents.grades[grade.exercise.name] = nil
+      contents.grades[name] = nil
+      pendingDetails[name] = nil
     }
   }
 
@@ -119,6 +155,14 @@ public struct GradeCache: Sendable {
     let url = URL(fileURLWithPath: path)
     try? FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    for (name, detail) in pendingDetails {
+      let detailURL = URL(fileURLWithPath: detailPath(of: name))
+      try? FileManager.default.createDirectory(
+        at: detailURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+      if let data = try? JSONEncoder().encode(detail) {
+        try? data.write(to: detailURL, options: .atomic)
+      }
+    }
     guard let data = try? JSONEncoder().encode(contents) else { return }
     try? data.write(to: url, options: .atomic)
   }

@@ -174,20 +174,24 @@ public struct KitApp {
     return Dictionary(zip(exercises, prints)) { first, _ in first }
   }
 
-  /// Grades exercises, reusing the cached grade of each exercise whose files have not changed,
-  /// and remembers the new grades.
+  /// Grades exercises, reusing the cached grade of each exercise whose files have not changed
+  /// (its board summary, or with `detailed` the whole grade with its failures), and remembers
+  /// the new grades.
   func gradeReusing(
     _ exercises: [Exercise],
     _ catalogue: Catalogue,
     _ settings: GradingSettings,
     cache: inout GradeCache,
-    fresh: Bool = false
+    fresh: Bool = false,
+    detailed: Bool = false
   ) -> [Grade] {
     let prints = fingerprints(exercises, catalogue, settings, cache: &cache)
     var known: [Exercise: Grade] = [:]
     if !fresh {
       for exercise in exercises {
-        known[exercise] = prints[exercise].flatMap { cache.grade(of: exercise, fingerprint: $0) }
+        known[exercise] = prints[exercise].flatMap {
+          cache.grade(of: exercise, fingerprint: $0, detailed: detailed)
+        }
       }
     }
     let stale = exercises.filter { known[$0] == nil }
@@ -414,7 +418,8 @@ public struct KitApp {
       },
       grade: { exercises, fresh in
         if KitInterrupt.wasRequested { return [] }
-        return gradeReusing(exercises, catalogue, settings, cache: &box.cache, fresh: fresh)
+        return gradeReusing(
+          exercises, catalogue, settings, cache: &box.cache, fresh: fresh, detailed: true)
       },
       hint: { exercise in
         do throws(KitError) {

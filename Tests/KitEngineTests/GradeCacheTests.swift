@@ -171,4 +171,45 @@ struct GradeCacheTests {
     #expect(prints[2] != prints[0] && prints[0] == prints[3])
     #expect(cache.fingerprint(of: ["A"], root: root, salt: "true") != prints[0])
   }
+
+  @Test("The board reads each grade's summary; a report reads the whole grade from its own file")
+  func summaries() throws {
+    let root = try makeTemporaryFolder("summaries")
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let catalogue = Fixtures.miniCatalogue(root: root)
+    let tests =
+      (0..<3).map { TestRecord(id: "T.S/p\($0)()", displayName: "p\($0)", status: .passed) }
+      + [
+        TestRecord(
+          id: "T.S/f()", displayName: "f", status: .failed,
+          issues: [TestIssue(message: "expected 2, got 3")]),
+        TestRecord(
+          id: "T.S/trap()", displayName: "The trap",
+          location: SourceLocation(path: "Tests/CrashingTests/SecondTests.swift", line: 12),
+          status: .unfinished),
+        TestRecord(id: "T.S/s()", displayName: "s", status: .skipped),
+      ]
+    let crashed = Grade(
+      exercise: catalogue.exercises[2],
+      status: .crashed(CrashReport(message: "Index out of range")),
+      run: TestRun(tests: tests, started: true, ended: false), declaredCount: 7)
+    var cache = GradeCache.load(root: root)
+    cache.store(crashed, fingerprint: "abc")
+    cache.save()
+    let loaded = GradeCache.load(root: root)
+    let summary = try #require(loaded.grade(of: crashed.exercise, fingerprint: "abc"))
+    #expect(summary.passedCount == 3 && summary.run.gradedCount == 5)
+    #expect(summary.run.runningTest == crashed.run.runningTest)
+    let board = { (grade: Grade) in
+      StatusBoard(catalogue: catalogue, grades: [grade], style: .plain, command: "kit").render()
+    }
+    let fromSummary = board(summary)
+    let fromGrade = board(crashed)
+    #expect(fromSummary == fromGrade)
+    let whole = loaded.grade(of: crashed.exercise, fingerprint: "abc", detailed: true)
+    #expect(whole == crashed)
+    #expect(loaded.grade(of: crashed.exercise, fingerprint: "abd", detailed: true) == nil)
+    let index = try #require(FileManager.default.contents(atPath: loaded.path))
+    #expect(!String(decoding: index, as: UTF8.self).contains("expected 2, got 3"))
+  }
 }

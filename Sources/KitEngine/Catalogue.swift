@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The exercises of a kit in curriculum order, read from the package manifest.
 ///
 /// The manifest declares the exercise list once; the catalogue takes every regular target whose
@@ -200,21 +206,40 @@ public struct Catalogue: Sendable {
 
   /// The regular files under a folder of a package, relative to the package root, sorted.
   ///
+  /// A symbolic link to a file counts as a file; a link to a folder is not followed.
+  ///
   /// - Parameters:
   ///   - folder: A folder relative to the package root.
   ///   - root: The package root.
   /// - Returns: The files in it and its subfolders; empty when it does not exist.
+  /// - Complexity: One `readdir` pass per folder, and a `stat` only for a link or an entry whose
+  ///   kind the file system does not report.
   public static func files(in folder: String, root: String) -> [String] {
-    let base = (root as NSString).appendingPathComponent(folder)
-    guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
     var result: [String] = []
-    while let item = enumerator.nextObject() as? String {
-      var isDirectory: ObjCBool = false
-      let path = (base as NSString).appendingPathComponent(item)
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-        !isDirectory.boolValue
-      {
-        result.append((folder as NSString).appendingPathComponent(item))
+    var pending = [folder]
+    while let relative = pending.popLast() {
+      guard let directory = opendir(root + "/" + relative) else { continue }
+      defer { closedir(directory) }
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          raw.bindMemory(to: CChar.self).baseAddress.map { String(cString: $0) } ?? ""
+        }
+        if name.isEmpty || name == "." || name == ".." { continue }
+        let path = relative + "/" + name
+        switch Int32(entry.pointee.d_type) {
+        case Int32(DT_REG):
+          result.append(path)
+        case Int32(DT_DIR):
+          pending.append(path)
+        default:
+          var info = stat()
+          guard lstat(root + "/" + path, &info) == 0 else { continue }
+          if info.st_mode & S_IFMT == S_IFDIR {
+            pending.append(path)
+          } else if case .file = FileStamp.kind(of: root + "/" + path) {
+            result.append(path)
+          }
+        }
       }
     }
     return result.sorted()

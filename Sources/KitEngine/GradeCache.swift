@@ -44,12 +44,52 @@ public struct GradeCache: Sendable {
   }
 
   /// A file's content hash and the stamp the file had when it was read.
+  ///
+  /// It is stored as one string, `"<size> <modified> <changed> <inode> <hash>"`, which decodes
+  /// several times faster than an object (the board reads one per file of the package).
   public struct FileHash: Codable, Hashable, Sendable {
     /// What `stat` said of the file.
     public var stamp: FileStamp
 
     /// The FNV-1a hash of its contents, in hexadecimal.
     public var hash: String
+
+    /// Creates a record.
+    ///
+    /// - Parameters:
+    ///   - stamp: What `stat` said of the file.
+    ///   - hash: The hash of its contents, in hexadecimal.
+    public init(stamp: FileStamp, hash: String) {
+      self.stamp = stamp
+      self.hash = hash
+    }
+
+    /// Reads the one-string form.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError.dataCorrupted` when the string does not have the five fields.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.singleValueContainer()
+      let fields = try container.decode(String.self).split(separator: " ")
+      guard fields.count == 5, let size = Int64(fields[0]), let modified = Int64(fields[1]),
+        let changed = Int64(fields[2]), let inode = UInt64(fields[3])
+      else {
+        throw DecodingError.dataCorruptedError(
+          in: container, debugDescription: "not a file hash record")
+      }
+      stamp = FileStamp(size: size, modified: modified, changed: changed, inode: inode)
+      hash = String(fields[4])
+    }
+
+    /// Writes the one-string form.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: What the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.singleValueContainer()
+      try container.encode(
+        "\(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode) \(hash)")
+    }
   }
 
   /// One exercise's last grade, as the board shows it; the whole grade is in a file of its own

@@ -143,11 +143,19 @@ struct GradeCacheTests {
     #expect(loaded.contents.files["Folder/a.txt"]?.stamp == stamp, "the hashes are saved")
     #expect(loaded.fingerprint(of: ["Folder"], root: root, now: later) == fresh)
 
-    // The same size, written in place with its old modification time: the change time differs.
-    let modified = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate]
+    // The same size and inode, written in place and given back its modification time to the
+    // nanosecond: only the change time tells.
     try "abce".write(toFile: file, atomically: false, encoding: .utf8)
-    try FileManager.default.setAttributes(
-      [.modificationDate: try #require(modified as? Date)], ofItemAtPath: file)
+    let old = timespec(
+      tv_sec: Int(stamp.modified / 1_000_000_000), tv_nsec: Int(stamp.modified % 1_000_000_000))
+    var times = [old, old]
+    #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
+    guard case .file(let rewritten) = FileStamp.kind(of: file) else {
+      Issue.record("no stamp for \(file)")
+      return
+    }
+    #expect(rewritten.size == stamp.size && rewritten.inode == stamp.inode)
+    #expect(rewritten.modified == stamp.modified)
     let edited = loaded.fingerprint(of: ["Folder"], root: root, now: later)
     #expect(edited != fresh)
 

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The exercises of a kit in curriculum order, read from the package manifest.
 ///
 /// The manifest declares the exercise list once; the catalogue takes every regular target whose
@@ -18,6 +24,10 @@ public struct Catalogue: Sendable {
   /// The test targets that grade no exercise: the kit's own tests.
   public var ownTestTargets: [String]
 
+  /// Every target of the manifest, with its folder and the targets it depends on; empty for a
+  /// catalogue made from its parts without them.
+  public var targets: [PackageTarget]
+
   /// Creates a catalogue from its parts.
   ///
   /// - Parameters:
@@ -25,11 +35,19 @@ public struct Catalogue: Sendable {
   ///   - packageName: The package name.
   ///   - exercises: The exercises in curriculum order.
   ///   - ownTestTargets: The test targets that grade no exercise.
-  public init(root: String, packageName: String, exercises: [Exercise], ownTestTargets: [String]) {
+  ///   - targets: Every target of the manifest; none by default.
+  public init(
+    root: String,
+    packageName: String,
+    exercises: [Exercise],
+    ownTestTargets: [String],
+    targets: [PackageTarget] = []
+  ) {
     self.root = root
     self.packageName = packageName
     self.exercises = exercises
     self.ownTestTargets = ownTestTargets
+    self.targets = targets
   }
 
   /// Reads a catalogue from the JSON that `swift package dump-package` prints.
@@ -67,7 +85,12 @@ public struct Catalogue: Sendable {
       packageName: dump.name,
       exercises: exercises,
       ownTestTargets: dump.targets.filter { $0.type == "test" && !grading.contains($0.name) }
-        .map(\.name)
+        .map(\.name),
+      targets: dump.targets.map { target in
+        PackageTarget(
+          name: target.name, isTest: target.type == "test", path: target.path,
+          dependencies: (target.dependencies ?? []).compactMap(\.targetName))
+      }
     )
   }
 
@@ -178,16 +201,45 @@ public struct Catalogue: Sendable {
   /// - Parameter folder: A folder relative to the package root.
   /// - Returns: The files in it and its subfolders; empty when it does not exist.
   public func files(in folder: String) -> [String] {
-    let base = absolute(folder)
-    guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
+    Self.files(in: folder, root: root)
+  }
+
+  /// The regular files under a folder of a package, relative to the package root, sorted.
+  ///
+  /// A symbolic link to a file counts as a file; a link to a folder is not followed.
+  ///
+  /// - Parameters:
+  ///   - folder: A folder relative to the package root.
+  ///   - root: The package root.
+  /// - Returns: The files in it and its subfolders; empty when it does not exist.
+  /// - Complexity: One `readdir` pass per folder, and a `stat` only for a link or an entry whose
+  ///   kind the file system does not report.
+  public static func files(in folder: String, root: String) -> [String] {
     var result: [String] = []
-    while let item = enumerator.nextObject() as? String {
-      var isDirectory: ObjCBool = false
-      let path = (base as NSString).appendingPathComponent(item)
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-        !isDirectory.boolValue
-      {
-        result.append((folder as NSString).appendingPathComponent(item))
+    var pending = [folder]
+    while let relative = pending.popLast() {
+      guard let directory = opendir(root + "/" + relative) else { continue }
+      defer { closedir(directory) }
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          raw.bindMemory(to: CChar.self).baseAddress.map { String(cString: $0) } ?? ""
+        }
+        if name.isEmpty || name == "." || name == ".." { continue }
+        let path = relative + "/" + name
+        switch Int32(entry.pointee.d_type) {
+        case Int32(DT_REG):
+          result.append(path)
+        case Int32(DT_DIR):
+          pending.append(path)
+        default:
+          var info = stat()
+          guard lstat(root + "/" + path, &info) == 0 else { continue }
+          if info.st_mode & S_IFMT == S_IFDIR {
+            pending.append(path)
+          } else if case .file = FileStamp.kind(of: root + "/" + path) {
+            result.append(path)
+          }
+        }
       }
     }
     return result.sorted()
@@ -200,6 +252,16 @@ private struct PackageDump: Decodable {
     var name: String
     var type: String
     var path: String?
+    var dependencies: [Dependency]?
+  }
+
+  /// One dependency: `{"byName": ["Name", null]}`, `{"target": ["Name", null]}` or
+  /// `{"product": ["Name", "package", …]}`; the first two name a target of the package.
+  struct Dependency: Decodable {
+    var byName: [String?]?
+    var target: [String?]?
+
+    var targetName: String? { ((byName ?? target)?.first).flatMap { $0 } }
   }
 
   var name: String

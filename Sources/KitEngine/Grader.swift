@@ -51,7 +51,8 @@ public enum GradingStep: Hashable, Sendable {
 }
 
 /// Grades exercises: builds the test bundle with only the exercises that compile, then runs each
-/// exercise's tests in its own `swift test` process under a time limit.
+/// exercise's tests in a process of its own (the test bundle, as `swift test` runs it) under a
+/// time limit.
 ///
 /// One process per exercise is what keeps a learner's trap or endless loop from costing the
 /// other exercises their results: a trap kills the whole test process, and an endless loop never
@@ -194,11 +195,13 @@ public struct Grader: Sendable {
     }
   }
 
-  /// Runs one selection of tests in its own `swift test` process and reads its event stream
-  /// (or, when no stream was written, its xUnit report).
+  /// Runs one selection of tests in a process of its own and reads its event stream (or, when
+  /// no stream was written, its xUnit report).
   ///
   /// The tests run one at a time (`--no-parallel`), so a trap or an endless loop stops exactly
-  /// one test: every test before it has ended and counts, and the one running is named.
+  /// one test: every test before it has ended and counts, and the one running is named. The
+  /// process is the built test bundle itself when it is where `swift test` would look for it
+  /// (see ``testCommand(filter:stream:xunit:scratchPath:environment:timeout:)``).
   ///
   /// - Parameters:
   ///   - filter: The `--filter` pattern.
@@ -221,31 +224,82 @@ public struct Grader: Sendable {
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try? FileManager.default.removeItem(atPath: stream)
     try? FileManager.default.removeItem(atPath: xunit)
-    let command = ShellCommand(
-      "swift",
-      [
-        "test", "--skip-build", "--disable-xctest", "--no-parallel",
-        "--scratch-path", scratchPath,
-        "--filter", filter,
-        "--event-stream-output-path", stream, "--event-stream-version", EventStream.version,
-        "--xunit-output", xunit,
-      ],
-      in: catalogue.root,
+    let command = testCommand(
+      filter: filter, stream: stream, xunit: xunit, scratchPath: scratchPath,
       environment: environment(for: built, wholeGraph: outcome?.isWholeGraph ?? false),
-      timeout: timeout,
-      grace: settings.grace
-    )
-    let result: CommandResult
+      timeout: timeout)
+    var result: CommandResult
     do {
       result = try runner.run(command)
     } catch {
       return (TestRun(), CommandResult(status: 127, standardError: "error: \(error.description)"))
+    }
+    if command.program != "swift", result.wasSignalled, !result.timedOut {
+      // What `swift test` prints when the bundle it ran ends by a signal; the crash report
+      // names the signal from it when the process printed nothing more telling.
+      result.standardError += "\nerror: Exited with unexpected signal code \(result.status)\n"
     }
     let text = (try? String(contentsOfFile: stream, encoding: .utf8)) ?? ""
     if text.isEmpty, let report = try? String(contentsOfFile: xunit, encoding: .utf8) {
       return (XUnitReport.parse(report), result)
     }
     return (EventStream.parse(text), result)
+  }
+
+  /// The test bundle `swift test` runs from a build folder, when it is there: on Linux the
+  /// executable `<scratch>/debug/<Package>PackageTests.xctest`. Elsewhere (a macOS bundle is
+  /// run through a helper) there is none, and tests run through `swift test`.
+  ///
+  /// - Parameter scratchPath: The build folder, relative to the package root or absolute.
+  /// - Returns: The bundle's absolute path, or `nil`.
+  public func testBundle(scratchPath: String) -> String? {
+    #if os(Linux)
+      let path = absolute(scratchPath) + "/debug/\(catalogue.testProduct).xctest"
+      return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    #else
+      return nil
+    #endif
+  }
+
+  /// The command that runs a selection of tests from a built graph: the test bundle itself,
+  /// with the arguments `swift test` passes it, or `swift test --skip-build` when there is no
+  /// bundle where expected.
+  ///
+  /// `swift test --skip-build` would evaluate the manifest and run `git` (more than a second on
+  /// a two-core machine) and then exec the bundle with its own arguments plus
+  /// `--testing-library swift-testing`, in the same folder, adding only `NO_COLOR=1` to the
+  /// environment when its output is not a terminal (the kit's environment sets it already).
+  ///
+  /// - Parameters:
+  ///   - filter: The `--filter` pattern.
+  ///   - stream: Where the event stream goes.
+  ///   - xunit: Where the xUnit report goes.
+  ///   - scratchPath: The build folder.
+  ///   - environment: The environment of the build (see ``environment(for:wholeGraph:)``).
+  ///   - timeout: Seconds before the process is interrupted.
+  /// - Returns: The command.
+  public func testCommand(
+    filter: String,
+    stream: String,
+    xunit: String,
+    scratchPath: String,
+    environment: [String: String?],
+    timeout: Double
+  ) -> ShellCommand {
+    let selection = [
+      "--no-parallel", "--filter", filter,
+      "--event-stream-output-path", stream, "--event-stream-version", EventStream.version,
+      "--xunit-output", xunit,
+    ]
+    if let bundle = testBundle(scratchPath: scratchPath) {
+      return ShellCommand(
+        bundle, selection + ["--testing-library", "swift-testing"], in: catalogue.root,
+        environment: environment, timeout: timeout, grace: settings.grace)
+    }
+    return ShellCommand(
+      "swift",
+      ["test", "--skip-build", "--disable-xctest", "--scratch-path", scratchPath] + selection,
+      in: catalogue.root, environment: environment, timeout: timeout, grace: settings.grace)
   }
 
   /// Grades exercises: one build, then one test process per exercise.

@@ -144,7 +144,7 @@ public struct KitApp {
   /// The catalogue, from the cached package description while `Package.swift` is unchanged
   /// (`swift package dump-package` takes seconds), else from SwiftPM.
   private func loadCatalogue(root: String, cache: inout GradeCache) throws(KitError) -> Catalogue {
-    let manifest = GradeCache.fingerprint(of: ["Package.swift"], root: root)
+    let manifest = cache.fingerprint(of: ["Package.swift"], root: root, now: now())
     if cache.contents.manifest == manifest, let json = cache.contents.packageDescription,
       let catalogue = try? Catalogue(dumpPackageJSON: json, root: root)
     {
@@ -158,36 +158,41 @@ public struct KitApp {
     return catalogue
   }
 
-  /// The fingerprint of the files that decide an exercise's grade under these settings: its
-  /// own files, and those every exercise shares (fingerprinted once and passed in).
-  private func fingerprint(
-    _ exercise: Exercise,
-    _ catalogue: Catalogue,
-    _ settings: GradingSettings,
-    shared: String? = nil
-  ) -> String {
-    let shared =
-      shared ?? GradeCache.fingerprint(of: catalogue.sharedGradedFiles, root: catalogue.root)
-    return GradeCache.fingerprint(
-      of: catalogue.gradedFiles(of: exercise), root: catalogue.root,
-      salt: "\(settings.usesSolutions) \(settings.testTimeout) \(shared)")
-  }
-
-  /// Grades exercises, reusing the cached grade of each exercise whose files have not changed,
-  /// and remembers the new grades.
-  func gradeReusing(
+  /// The fingerprints of the files that decide each exercise's grade under these settings (see
+  /// ``Catalogue/gradeInputs(of:usesSolutions:)``), taken before grading so that an edit made
+  /// while the tests run is graded next time.
+  func fingerprints(
     _ exercises: [Exercise],
     _ catalogue: Catalogue,
     _ settings: GradingSettings,
     cache: inout GradeCache
+  ) -> [Exercise: String] {
+    let prints = cache.fingerprints(
+      of: exercises.map { catalogue.gradeInputs(of: $0, usesSolutions: settings.usesSolutions) },
+      root: catalogue.root, salt: "\(settings.usesSolutions) \(settings.testTimeout)",
+      now: now())
+    return Dictionary(zip(exercises, prints)) { first, _ in first }
+  }
+
+  /// Grades exercises, reusing the cached grade of each exercise whose files have not changed
+  /// (its board summary, or with `detailed` the whole grade with its failures), and remembers
+  /// the new grades.
+  func gradeReusing(
+    _ exercises: [Exercise],
+    _ catalogue: Catalogue,
+    _ settings: GradingSettings,
+    cache: inout GradeCache,
+    fresh: Bool = false,
+    detailed: Bool = false
   ) -> [Grade] {
+    let prints = fingerprints(exercises, catalogue, settings, cache: &cache)
     var known: [Exercise: Grade] = [:]
-    var prints: [Exercise: String] = [:]
-    let shared = GradeCache.fingerprint(of: catalogue.sharedGradedFiles, root: catalogue.root)
-    for exercise in exercises {
-      let print = fingerprint(exercise, catalogue, settings, shared: shared)
-      prints[exercise] = print
-      known[exercise] = cache.grade(of: exercise, fingerprint: print)
+    if !fresh {
+      for exercise in exercises {
+        known[exercise] = prints[exercise].flatMap {
+          cache.grade(of: exercise, fingerprint: $0, detailed: detailed)
+        }
+      }
     }
     let stale = exercises.filter { known[$0] == nil }
     if !stale.isEmpty {
@@ -197,8 +202,8 @@ public struct KitApp {
         known[grade.exercise] = grade
         if let print = prints[grade.exercise] { cache.store(grade, fingerprint: print) }
       }
-      cache.save()
     }
+    if cache.hasChanges { cache.save() }
     return exercises.compactMap { known[$0] }
   }
 
@@ -261,11 +266,9 @@ public struct KitApp {
     cache: inout GradeCache
   ) throws(KitError) -> Int32 {
     guard catalogue.isAvailable(exercise) else { throw .exerciseUnavailable(exercise.title) }
-    let grades = grade([exercise], catalogue, settings)
+    let grades = gradeReusing([exercise], catalogue, settings, cache: &cache, fresh: true)
     if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
     guard let result = grades.first else { return Self.failure }
-    cache.store(result, fingerprint: fingerprint(exercise, catalogue, settings))
-    cache.save()
     let report = CheckReport(
       catalogue: catalogue, grade: result, style: style, command: displayName)
     console.write(report.render())
@@ -408,24 +411,15 @@ public struct KitApp {
       catalogue: catalogue, style: style, command: displayName,
       nextEvent: input.next,
       snapshot: {
-        var prints: [String: String] = [:]
-        for exercise in catalogue.availableExercises {
-          prints[exercise.name] = GradeCache.fingerprint(
-            of: catalogue.files(in: exercise.exercisePath), root: catalogue.root)
-        }
-        return prints
+        let exercises = catalogue.availableExercises
+        let prints = box.cache.fingerprints(
+          of: exercises.map { [$0.exercisePath] }, root: catalogue.root, now: now())
+        return Dictionary(zip(exercises.map(\.name), prints)) { first, _ in first }
       },
       grade: { exercises, fresh in
         if KitInterrupt.wasRequested { return [] }
-        if fresh {
-          let grades = grade(exercises, catalogue, settings)
-          for grade in grades {
-            box.cache.store(grade, fingerprint: fingerprint(grade.exercise, catalogue, settings))
-          }
-          box.cache.save()
-          return grades
-        }
-        return gradeReusing(exercises, catalogue, settings, cache: &box.cache)
+        return gradeReusing(
+          exercises, catalogue, settings, cache: &box.cache, fresh: fresh, detailed: true)
       },
       hint: { exercise in
         do throws(KitError) {

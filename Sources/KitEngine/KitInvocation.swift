@@ -101,11 +101,11 @@ public struct KitInvocation: Hashable, Sendable {
                            with a Package.swift)
       -h, --help           show this text
 
-    Each exercise is graded in its own `swift test` process, so a crash, an endless loop or a
-    compile error costs only that exercise. The build is shared with `swift build` and
-    `swift test` in .build; when an exercise does not compile, the others are built in
-    .build-kit without it. The board reuses the last grade of each exercise whose files have
-    not changed (.build/kit-grades.json).
+    Each exercise is graded in its own test process (the test bundle, as `swift test` runs
+    it), so a crash, an endless loop or a compile error costs only that exercise. The build is
+    shared with `swift build` and `swift test` in .build; when an exercise does not compile,
+    the others are built in .build-kit without it. The board reuses the last grade of each
+    exercise whose inputs have not changed (.build/kit-grades.json).
 
     Exit status: 0 success, 1 failure (a check that fails, a problem found), 64 bad usage.
 

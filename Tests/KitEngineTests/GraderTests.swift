@@ -147,4 +147,108 @@ struct GraderTests {
     let only = (runner.commands.first?.environment["KIT_ONLY"] ?? nil) ?? ""
     #expect(!only.contains("Missing"))
   }
+
+  @Test("Tests run from the built bundle itself, with the arguments swift test would pass it")
+  func bundle() throws {
+    let scratch = try makeTemporaryFolder("bundle")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let bundle = scratch + "/debug/MiniKitPackageTests.xctest"
+    try write("", to: bundle)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bundle)
+    let runner = runner()
+    let catalogue = Fixtures.miniCatalogue(root: root)
+    let grader = Grader(catalogue: catalogue, runner: runner, settings: settings(scratch))
+    let grades = grader.grade(catalogue.exercises)
+    #expect(grades[0].status == .passed)
+    #expect(grades[3].status == .timedOut(seconds: 7))
+    let tests = runner.commands.filter { $0.arguments.first != "build" }
+    #if os(Linux)
+      #expect(tests.count == 5 && tests.allSatisfy { $0.program == bundle })
+      let first = try #require(tests.first)
+      #expect(
+        first.arguments == [
+          "--no-parallel", "--filter", #"^PassingTests\."#,
+          "--event-stream-output-path", scratch + "/kit-runs/Passing.jsonl",
+          "--event-stream-version", "6.3", "--xunit-output", scratch + "/kit-runs/Passing.xml",
+          "--testing-library", "swift-testing",
+        ])
+      #expect(first.workingDirectory == root && first.timeout == 7 && first.grace == 10)
+      let build = try #require(runner.commands.last { $0.arguments.first == "build" })
+      #expect(first.environment == build.environment, "the build's environment, unchanged")
+    #else
+      #expect(tests.allSatisfy { $0.program == "swift" })
+    #endif
+
+    try FileManager.default.removeItem(atPath: bundle)
+    let fallback = grader.testCommand(
+      filter: "^A\\.", stream: "/s", xunit: "/x", scratchPath: scratch, environment: [:],
+      timeout: 3)
+    #expect(fallback.program == "swift")
+    #expect(
+      fallback.arguments == [
+        "test", "--skip-build", "--disable-xctest", "--scratch-path", scratch, "--no-parallel",
+        "--filter", "^A\\.", "--event-stream-output-path", "/s", "--event-stream-version", "6.3",
+        "--xunit-output", "/x",
+      ])
+  }
+
+  @Test("A bundle that ends by a signal and prints nothing is a crash named after the signal")
+  func bundleSignal() throws {
+    let scratch = try makeTemporaryFolder("signal")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let bundle = scratch + "/debug/MiniKitPackageTests.xctest"
+    try write("", to: bundle)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bundle)
+    let runner = ScriptedRunner { command in
+      guard let path = command.value(after: "--event-stream-output-path") else {
+        return CommandResult(status: 0)
+      }
+      let stream = StreamBuilder.stream(
+        target: "PassingTests", tests: [.init(name: "first"), .init(name: "second")],
+        ended: false)
+      try? stream.write(toFile: path, atomically: true, encoding: .utf8)
+      return CommandResult(status: 4, wasSignalled: true)
+    }
+    let catalogue = Fixtures.miniCatalogue(root: root)
+    let grade = try #require(
+      Grader(catalogue: catalogue, runner: runner, settings: settings(scratch))
+        .grade([catalogue.exercises[0]]).first)
+    #if os(Linux)
+      #expect(grade.status == .crashed(CrashReport(message: "illegal instruction (signal 4)")))
+    #endif
+    #expect(grade.passedCount == 1)
+  }
+
+  @Test("The bundle runs for real in the package root with the grading environment")
+  func realBundle() throws {
+    let scratch = try makeTemporaryFolder("real-bundle")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let bundle = scratch + "/debug/MiniKitPackageTests.xctest"
+    let seen = scratch + "/seen.txt"
+    let passing = Fixtures.folder + "/Recorded/Passing.jsonl"
+    // A stand-in bundle: it notes where and how it ran, then writes a recorded stream.
+    try write(
+      """
+      #!/bin/sh
+      echo "$(pwd)|$KIT_ONLY|$NO_COLOR|$SWIFT_BACKTRACE|$*" > '\(seen)'
+      while [ $# -gt 0 ]; do
+        if [ "$1" = --event-stream-output-path ]; then cp '\(passing)' "$2"; fi
+        shift
+      done
+      """, to: bundle)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bundle)
+    let catalogue = Fixtures.miniCatalogue(root: root)
+    let grader = Grader(catalogue: catalogue, runner: ProcessRunner(), settings: settings(scratch))
+    let (run, result) = grader.runTests(
+      filter: #"^PassingTests\."#, built: [catalogue.exercises[0]], name: "Passing", timeout: 20)
+    #expect(result.succeeded, "\(result.combinedOutput)")
+    #if os(Linux)
+      #expect(run.passedCount == 2 && run.ended)
+      let fields = try String(contentsOfFile: seen, encoding: .utf8).split(separator: "|")
+      try #require(fields.count == 5, "\(fields)")
+      #expect(fields[0] == root && fields[1] == "Passing" && fields[2] == "1")
+      #expect(fields[3].hasPrefix("enable=yes"))
+      #expect(fields[4].hasSuffix("--testing-library swift-testing\n"))
+    #endif
+  }
 }

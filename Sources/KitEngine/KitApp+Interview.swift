@@ -1,5 +1,21 @@
 import Foundation
+import KitSupport
 import QuizEngine
+
+extension InterviewTask {
+  /// Picks the coding task's exercise with the seed: the same seed and candidates always give
+  /// the same exercise, and different seeds spread over all of them.
+  ///
+  /// - Parameters:
+  ///   - candidates: The eligible exercises, in curriculum order.
+  ///   - seed: The interview's seed.
+  /// - Returns: One of the candidates, or `nil` when there is none.
+  public static func pick(from candidates: [Exercise], seed: UInt64) -> Exercise? {
+    guard !candidates.isEmpty else { return nil }
+    var generator = SplitMix64(seed: seed)
+    return candidates[generator.nextInt(below: candidates.count)]
+  }
+}
 
 extension KitApp {
   /// `kit interview`: chooses the coding task, then runs the timed interview.
@@ -31,16 +47,15 @@ extension KitApp {
     var task: InterviewTask?
     var noTask: String?
     var grader = Grader(catalogue: catalogue, runner: runner, settings: settings)
-    if let exercise = open.first {
+    // The seed picks among the exercises not passed yet (in curriculum order, so a seed always
+    // picks the same one), else among all of them for a scratch copy.
+    if let exercise = InterviewTask.pick(from: open, seed: seed) {
       task = makeTask(exercise, catalogue)
-    } else if !catalogue.availableExercises.isEmpty {
+    } else if let exercise = InterviewTask.pick(from: catalogue.availableExercises, seed: seed) {
       // Every exercise passes: a fresh variant, a scratch copy of one exercise's stubs.
-      var generator = SeededGenerator(seed: seed)
-      let exercises = catalogue.availableExercises
-      let exercise = exercises[Int(generator.next() % UInt64(exercises.count))]
       let scratch = ScratchCopy(
         catalogue: catalogue, exercise: exercise,
-        folder: ScratchCopy.standardFolder(environment: environment))
+        folder: try ScratchCopy.standardFolder(environment: environment))
       try scratch.create()
       grader = Grader(catalogue: scratch.scratchCatalogue, runner: runner, settings: settings)
       task = makeTask(exercise, catalogue)
@@ -61,8 +76,11 @@ extension KitApp {
     let store = ProgressStore.open(
       at: ProgressStore.defaultURL(environment: environment), now: now())
     let file = InterviewReportFile(
-      folder: InterviewReportFile.standardFolder(environment: environment), started: now())
+      folder: try InterviewReportFile.standardFolder(environment: environment), started: now())
     let clock = now
+    let gradedCatalogue = grader.catalogue
+    let style = style
+    let command = displayName
     let session = InterviewSession(
       console: console, bank: bank, store: store, options: options, language: language,
       seed: seed, style: style, task: task, noTaskReason: noTask, kitCommand: displayName,
@@ -71,8 +89,15 @@ extension KitApp {
         grader.grade([exercise]).first
           ?? Grade(exercise: exercise, status: .couldNotRun("no grade"))
       },
+      renderGrade: {
+        CheckReport(catalogue: gradedCatalogue, grade: $0, style: style, command: command).render()
+      },
       save: { file.save($0.markdown) })
+    // A Ctrl-C at a prompt is recorded rather than ending the process at once, so the console
+    // returns from its wait and the session saves the report naming the round.
+    KitInterrupt.childStarts()
     let report = session.run()
+    KitInterrupt.childEnded()
     if let path = file.path {
       console.line(language == .chinese ? "报告已保存：\(path)" : "Report saved: \(path)")
     } else if let problem = file.problem {

@@ -112,8 +112,12 @@ public struct InterviewRecord: Hashable, Sendable {
   /// The stage reached; `finished` once the verdict was given.
   public var stage: Stage = .concepts
 
-  /// Why the interview stopped early (the end of input), or `nil`.
+  /// Why the interview stopped early (Ctrl-C, the end of input, the end command), naming
+  /// the round, or `nil`.
   public var endedEarly: String?
+
+  /// The rounds cut short and why (`q`, the time), in the report's language.
+  public var roundsCutShort: [String] = []
 
   /// Creates an empty record.
   ///

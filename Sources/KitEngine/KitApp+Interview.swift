@@ -50,7 +50,7 @@ extension KitApp {
     // The seed picks among the exercises not passed yet (in curriculum order, so a seed always
     // picks the same one), else among all of them for a scratch copy.
     if let exercise = InterviewTask.pick(from: open, seed: seed) {
-      task = makeTask(exercise, catalogue)
+      task = makeTask(exercise, catalogue, seed: seed)
     } else if let exercise = InterviewTask.pick(from: catalogue.availableExercises, seed: seed) {
       // Every exercise passes: a fresh variant, a scratch copy of one exercise's stubs.
       let scratch = ScratchCopy(
@@ -58,9 +58,11 @@ extension KitApp {
         folder: try ScratchCopy.standardFolder(environment: environment))
       try scratch.create()
       grader = Grader(catalogue: scratch.scratchCatalogue, runner: runner, settings: settings)
-      task = makeTask(exercise, catalogue)
-      task?.isScratch = true
-      task?.folder = scratch.root + "/" + exercise.exercisePath
+      var scratchTask = makeTask(exercise, catalogue, seed: seed)
+      scratchTask.isScratch = true
+      scratchTask.folder =
+        scratch.root + "/" + (scratchTask.part?.file ?? exercise.exercisePath)
+      task = scratchTask
     } else {
       noTask = language == .chinese ? "没有可做的练习" : "no exercise is available"
     }
@@ -79,6 +81,7 @@ extension KitApp {
       folder: try InterviewReportFile.standardFolder(environment: environment), started: now())
     let clock = now
     let gradedCatalogue = grader.catalogue
+    let part = task?.part
     let style = style
     let command = displayName
     let session = InterviewSession(
@@ -86,8 +89,10 @@ extension KitApp {
       seed: seed, style: style, task: task, noTaskReason: noTask, kitCommand: displayName,
       now: { clock() },
       grade: { [grader] exercise in
-        grader.grade([exercise]).first
+        let grade =
+          grader.grade([exercise]).first
           ?? Grade(exercise: exercise, status: .couldNotRun("no grade"))
+        return part.map { $0.narrow(grade) } ?? grade
       },
       renderGrade: {
         CheckReport(catalogue: gradedCatalogue, grade: $0, style: style, command: command).render()
@@ -119,8 +124,10 @@ extension KitApp {
     }
   }
 
-  /// The task for an exercise: the README up to its second heading, its hints, its folder.
-  func makeTask(_ exercise: Exercise, _ catalogue: Catalogue) -> InterviewTask {
+  /// The task for an exercise: one of its files picked with the seed (or the whole exercise
+  /// when no file has a test file of its own), the README up to its second heading with the
+  /// file's documentation, its hints.
+  func makeTask(_ exercise: Exercise, _ catalogue: Catalogue, seed: UInt64) -> InterviewTask {
     let readme =
       FileManager.default.contents(atPath: catalogue.absolute("\(exercise.exercisePath)/README.md"))
       .map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -129,14 +136,23 @@ extension KitApp {
       if line.hasPrefix("## ") { break }
       lines.append(line)
     }
-    let brief =
+    let parts = TaskPart.parts(of: exercise, in: catalogue)
+    var generator = SplitMix64(seed: seed &+ 1)
+    let part = parts.isEmpty ? nil : parts[generator.nextInt(below: parts.count)]
+    var brief =
       lines.prefix(40).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
       + "\n\n(\(exercise.exercisePath)/README.md)"
+    if let part {
+      brief +=
+        "\n\nYour task: fill in \(part.file), graded by \(exercise.testsPath)/\(part.testFile)."
+        + "\n\n" + part.brief
+    }
     let hints =
       FileManager.default.contents(atPath: catalogue.absolute("\(exercise.exercisePath)/HINTS.md"))
       .map { HintsDocument(markdown: String(decoding: $0, as: UTF8.self)).levels } ?? []
     return InterviewTask(
-      exercise: exercise, isScratch: false, brief: brief, folder: exercise.exercisePath,
-      hints: hints, alias: catalogue.alias(for: exercise))
+      exercise: exercise, isScratch: false, brief: brief,
+      folder: part?.file ?? exercise.exercisePath, hints: hints,
+      alias: catalogue.alias(for: exercise), part: part)
   }
 }

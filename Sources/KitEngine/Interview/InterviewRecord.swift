@@ -36,6 +36,9 @@ public struct CodingRecord: Hashable, Sendable {
   /// Whether the learner worked on a scratch copy (the exercise had passed already).
   public var isScratch: Bool
 
+  /// The name of the one file asked for, when the task was a part of the exercise.
+  public var part: String?
+
   /// The checks that passed at the last grading, and how many there are (0 when unknown).
   public var passedChecks: Int
   public var checkCount: Int

@@ -205,8 +205,8 @@ public struct InterviewReport: Sendable {
       lines.append(
         t("| Correctness | ", "| 正确性 | ") + "\(points(correctnessPoints)) | 40 | "
           + t(
-            "\(checks) checks pass in \(coding.exercise.title)\(coding.isScratch ? " (scratch copy)" : "") |",
-            "\(coding.exercise.title)\(coding.isScratch ? "（草稿副本）" : "") 通过 \(checks) 项检查 |"))
+            "\(checks) checks pass in \(taskTitle(coding))\(coding.isScratch ? " (scratch copy)" : "") |",
+            "\(taskTitle(coding))\(coding.isScratch ? "（草稿副本）" : "") 通过 \(checks) 项检查 |"))
       let time =
         coding.isPassed
         ? t(
@@ -283,6 +283,10 @@ public struct InterviewReport: Sendable {
         80 % 以上优秀，60 % 通过，40 % 边缘。
         """))
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func taskTitle(_ coding: CodingRecord) -> String {
+    coding.exercise.title + (coding.part.map { " · \($0)" } ?? "")
   }
 
   private func stageName(_ stage: InterviewRecord.Stage) -> String {

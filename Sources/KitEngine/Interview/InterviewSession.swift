@@ -22,6 +22,10 @@ public struct InterviewTask: Sendable {
   /// The exercise's short alias.
   public var alias: String
 
+  /// The one file of the exercise the round asks for, graded by its own checks only; `nil`
+  /// for the whole exercise.
+  public var part: TaskPart?
+
   /// Creates a task.
   ///
   /// - Parameters:
@@ -31,9 +35,10 @@ public struct InterviewTask: Sendable {
   ///   - folder: Where the learner edits.
   ///   - hints: The hint levels.
   ///   - alias: The exercise's alias.
+  ///   - part: The one file asked for, or `nil` for the whole exercise.
   public init(
     exercise: Exercise, isScratch: Bool, brief: String, folder: String, hints: [HintLevel],
-    alias: String
+    alias: String, part: TaskPart? = nil
   ) {
     self.exercise = exercise
     self.isScratch = isScratch
@@ -41,6 +46,7 @@ public struct InterviewTask: Sendable {
     self.folder = folder
     self.hints = hints
     self.alias = alias
+    self.part = part
   }
 }
 
@@ -429,12 +435,14 @@ public struct InterviewSession {
   ) -> RoundEnd {
     var coding = CodingRecord(
       exercise: task.exercise, isScratch: task.isScratch, budget: deadline.timeIntervalSince(start))
+    coding.part = task.part.map { ($0.file as NSString).lastPathComponent }
+    let title = task.exercise.title + (coding.part.map { " · \($0)" } ?? "")
     record.coding = coding
     save(report(record))
     heading(
       t(
-        "Round 2 of 3 · coding · \(task.exercise.title) · \(clock(coding.budget))",
-        "第 2 环节，共 3 个 · 编程 · \(task.exercise.title) · \(clock(coding.budget))"))
+        "Round 2 of 3 · coding · \(title) · \(clock(coding.budget))",
+        "第 2 环节，共 3 个 · 编程 · \(title) · \(clock(coding.budget))"))
     console.line(task.brief)
     console.line()
     console.line(
@@ -480,7 +488,7 @@ public struct InterviewSession {
       if now() >= deadline { return timeUp() }  // typed after the time ran out: not acted on
       switch line.trimmingCharacters(in: .whitespaces).lowercased() {
       case "c", "check":
-        console.line(t("Grading \(task.exercise.title)…", "正在评测 \(task.exercise.title)…"))
+        console.line(t("Grading \(title)…", "正在评测 \(title)…"))
         let result = grade(task.exercise)
         if interrupted() {
           coding.secondsUsed = usedSoFar()

@@ -124,9 +124,9 @@ extension KitApp {
     }
   }
 
-  /// The task for an exercise: one of its files picked with the seed (or the whole exercise
-  /// when no file has a test file of its own), the README up to its second heading with the
-  /// file's documentation, its hints.
+  /// The task for an exercise: one of its files picked with the seed, shown by its doc
+  /// comments (or, when no file has a test file of its own, the whole exercise, shown by its
+  /// README up to the second heading), with the exercise's hints.
   func makeTask(_ exercise: Exercise, _ catalogue: Catalogue, seed: UInt64) -> InterviewTask {
     let readme =
       FileManager.default.contents(atPath: catalogue.absolute("\(exercise.exercisePath)/README.md"))
@@ -143,9 +143,10 @@ extension KitApp {
       lines.prefix(40).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
       + "\n\n(\(exercise.exercisePath)/README.md)"
     if let part {
-      brief +=
-        "\n\nYour task: fill in \(part.file), graded by \(exercise.testsPath)/\(part.testFile)."
-        + "\n\n" + part.brief
+      // One file is the task: its documentation says what to write; the README is a pointer.
+      brief =
+        "Your task: fill in \(part.file), graded by \(exercise.testsPath)/\(part.testFile)"
+        + " (the exercise: \(exercise.exercisePath)/README.md).\n\n" + part.brief
     }
     let hints =
       FileManager.default.contents(atPath: catalogue.absolute("\(exercise.exercisePath)/HINTS.md"))

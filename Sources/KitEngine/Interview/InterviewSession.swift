@@ -362,7 +362,7 @@ public struct InterviewSession {
     save(report(record))
     let session = QuizSession(
       bank: bank, planned: planned, store: store, now: now(), console: console,
-      language: language, style: style, width: nil)
+      language: language, style: style, width: console.columns)
     session.defersFeedback = true
     session.extraCommands = [Self.endCommand]
     var end = RoundEnd.completed

@@ -5,8 +5,8 @@
 //   swift test                      grades the learner's files in Exercises/
 //   KIT_SOLUTIONS=1 swift test      runs the same tests on the reference in Solutions/
 //   KIT_ONLY=WeightPruning,...      builds only the named exercises (none: `KIT_ONLY=none`)
-//   KIT_MAINTAINER=1                adds the kit's own suites (KitEngine, BenchKit) to a plain
-//                                   `swift test`; KIT_SOLUTIONS=1 always has them
+//   KIT_MAINTAINER=1                adds the kit's own suites (KitEngine, KitSupport, BenchKit)
+//                                   to a plain `swift test`; KIT_SOLUTIONS=1 always has them
 // Tools (`kit`, CI) read the exercise list from `swift package dump-package`.
 import PackageDescription
 
@@ -40,7 +40,9 @@ let includesMaintainerSuites =
 let maintainerTestTargets: [Target] =
   includesMaintainerSuites
   ? [
-    .testTarget(name: "KitEngineTests", dependencies: ["KitEngine"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "KitEngineTests", dependencies: ["KitEngine", "KitSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "KitSupportTests", dependencies: ["KitSupport"]),
     .testTarget(name: "BenchKitTests", dependencies: ["BenchKit"]),
   ] : []
 let selected = exercises.filter { only?.contains($0.name) ?? true }
@@ -78,7 +80,10 @@ let package = Package(
     .library(name: "PruningCore", targets: ["PruningCore"]),
   ],
   targets: [
-    .target(name: "PruningCore", resources: [.copy("Resources")]),
+    // The terminal, text styles, state folder, atomic writes and seeded generator that the
+    // tools and the shared library use, one copy of each.
+    .target(name: "KitSupport"),
+    .target(name: "PruningCore", dependencies: ["KitSupport"], resources: [.copy("Resources")]),
     .target(
       name: "PruningTestSupport",
       dependencies: ["PruningCore"],
@@ -86,11 +91,11 @@ let package = Package(
     ),
     .testTarget(name: "PruningCoreTests", dependencies: ["PruningCore", "PruningTestSupport"]),
 
-    .target(name: "QuizEngine", resources: [.copy("Resources")]),
-    .executableTarget(name: "Quiz", dependencies: ["QuizEngine"]),
-    .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine"]),
+    .target(name: "QuizEngine", dependencies: ["KitSupport"], resources: [.copy("Resources")]),
+    .executableTarget(name: "Quiz", dependencies: ["KitSupport", "QuizEngine"]),
+    .testTarget(name: "QuizEngineTests", dependencies: ["KitSupport", "QuizEngine"]),
 
-    .target(name: "KitEngine", dependencies: ["QuizEngine"]),
+    .target(name: "KitEngine", dependencies: ["KitSupport", "QuizEngine"]),
     .executableTarget(name: "Kit", dependencies: ["KitEngine"]),
 
     .target(name: "BenchKit"),

@@ -1,3 +1,5 @@
+import KitSupport
+
 /// The full report of one exercise for `kit check`: its status, every failing check with
 /// expected and actual values, and how to get a hint.
 public struct CheckReport: Sendable {
@@ -36,14 +38,14 @@ public struct CheckReport: Sendable {
     let alias = catalogue.alias(for: exercise)
     let board = StatusBoard(catalogue: catalogue, grades: [grade], style: style, command: command)
     let headline = board.phrase(for: grade)
-    var lines = ["\(style.bold(exercise.title)): \(headline)"]
+    var lines = ["\(style.emphasis(exercise.title)): \(headline)"]
 
     switch grade.status {
     case .doesNotCompile:
       for diagnostic in grade.diagnostics.prefix(maximumDiagnostics) {
         lines.append("")
         let place = "\(catalogue.relative(diagnostic.location.path)):\(diagnostic.location.line)"
-        lines.append("  " + style.red("error") + " at \(place): \(diagnostic.message)")
+        lines.append("  " + style.failure("error") + " at \(place): \(diagnostic.message)")
         lines += diagnostic.excerpt.map { "    " + $0 }
       }
       if grade.diagnostics.count > maximumDiagnostics {
@@ -86,7 +88,7 @@ public struct CheckReport: Sendable {
     let stubs = failed.filter(\.waitsForStub)
     for test in written {
       lines.append("")
-      lines.append("  " + style.red("FAIL") + " " + describe(test))
+      lines.append("  " + style.failure("FAIL") + " " + describe(test))
       for issue in test.issues {
         let place = issue.location.map { " (\($0.text))" } ?? ""
         let argument = issue.testCase.map { "with \($0): " } ?? ""
@@ -96,7 +98,7 @@ public struct CheckReport: Sendable {
     }
     for issue in grade.run.otherIssues {
       lines.append("")
-      lines.append("  " + style.red("FAIL") + " " + issue.message)
+      lines.append("  " + style.failure("FAIL") + " " + issue.message)
       lines += issue.details.map { "         " + $0 }
     }
     if !stubs.isEmpty {
@@ -113,7 +115,7 @@ public struct CheckReport: Sendable {
     switch grade.status {
     case .passed:
       lines.append(
-        style.green("All \(grade.run.gradedCount) checks pass.")
+        style.success("All \(grade.run.gradedCount) checks pass.")
           + " Compare with the reference: `\(command) solution \(alias)`.")
     case .unavailable:
       break

@@ -1,3 +1,5 @@
+import KitSupport
+
 /// One level of an exercise's hints.
 public struct HintLevel: Hashable, Sendable {
   /// The level number, from 1.
@@ -137,7 +139,7 @@ extension HintsDocument {
         let close = markdown[markdown.index(index, offsetBy: 2)...].range(of: "**"),
         !markdown[markdown.index(index, offsetBy: 2)..<close.lowerBound].contains("\n")
       {
-        output += style.bold(
+        output += style.emphasis(
           String(markdown[markdown.index(index, offsetBy: 2)..<close.lowerBound]))
         index = close.upperBound
         continue

@@ -1,4 +1,5 @@
 import Foundation
+import KitSupport
 
 /// A cache shared by the closures of `kit watch`.
 private final class CacheBox {
@@ -48,7 +49,7 @@ public struct KitApp {
   ///   - displayName: How the learner runs the kit; `swift run kit` by default.
   ///   - now: The clock.
   public init(
-    console: any Console = StandardConsole(),
+    console: any Console = StandardConsole(interruptRequested: { KitInterrupt.wasRequested }),
     environment: [String: String] = ProcessInfo.processInfo.environment,
     runner: any CommandRunning = ProcessRunner(),
     currentDirectory: String = FileManager.default.currentDirectoryPath,
@@ -90,7 +91,7 @@ public struct KitApp {
 
   private func execute(_ invocation: KitInvocation) throws(KitError) -> Int32 {
     if invocation.command == .help {
-      console.write(KitInvocation.usage(command: displayName))
+      console.writeWrapped(KitInvocation.usage(command: displayName))
       return Self.success
     }
     let root = try Self.packageRoot(from: invocation.packagePath ?? currentDirectory)
@@ -249,7 +250,7 @@ public struct KitApp {
     if KitInterrupt.wasRequested { return KitInterrupt.exitStatus }
     let board = StatusBoard(
       catalogue: catalogue, grades: grades, style: style, command: displayName)
-    console.write(board.render())
+    console.writeWrapped(board.render())
     let kitTrouble = grades.contains {
       switch $0.status {
       case .noTests, .couldNotRun, .buildFailed: return true
@@ -271,7 +272,7 @@ public struct KitApp {
     guard let result = grades.first else { return Self.failure }
     let report = CheckReport(
       catalogue: catalogue, grade: result, style: style, command: displayName)
-    console.write(report.render())
+    console.writeWrapped(report.render())
     return result.isPassed ? Self.success : Self.failure
   }
 
@@ -286,7 +287,7 @@ public struct KitApp {
     }
     let document = HintsDocument(markdown: String(decoding: data, as: UTF8.self))
     guard let last = document.levels.last else { throw .noHints(exercise: exercise.title) }
-    let store = KitStateStore.standard(environment: environment)
+    let store = try KitStateStore.standard(environment: environment)
     var (state, warning) = store.load()
     if let warning { console.writeError("kit: \(warning)\n") }
     let seen = state.hintLevelsSeen[exercise.name] ?? 0
@@ -304,7 +305,7 @@ public struct KitApp {
     }
     let alias = catalogue.alias(for: exercise)
     console.line(
-      style.bold("Hint level \(level.number) of \(last.number) for \(exercise.title)")
+      style.emphasis("Hint level \(level.number) of \(last.number) for \(exercise.title)")
         + (level.title.isEmpty ? "" : ": \(level.title)"))
     console.line()
     console.line(HintsDocument.rendered(level.body, style: style))

@@ -1,4 +1,5 @@
 import Foundation
+import KitSupport
 
 /// What the kit remembers between runs: the hint levels each exercise's learner has seen.
 public struct KitState: Codable, Hashable, Sendable {
@@ -17,8 +18,9 @@ public struct KitState: Codable, Hashable, Sendable {
   }
 }
 
-/// Reads and writes ``KitState`` under `$XDG_STATE_HOME/pruning-kit/` (by default
-/// `~/.local/state/pruning-kit/`), atomically, and never loses a file it cannot read.
+/// Reads and writes ``KitState`` in the tools' state folder (``StatePath``:
+/// `$XDG_STATE_HOME/pruning-kit/`, else `~/.local/state/pruning-kit/`), atomically, and never
+/// loses a file it cannot read.
 public struct KitStateStore: Sendable {
   /// The state file's path.
   public var path: String
@@ -33,17 +35,25 @@ public struct KitStateStore: Sendable {
   /// The store at the standard place for an environment.
   ///
   /// - Parameter environment: The process environment (`XDG_STATE_HOME`, `HOME`).
-  /// - Returns: A store for `$XDG_STATE_HOME/pruning-kit/kit-state.json`, or
-  ///   `~/.local/state/pruning-kit/kit-state.json` when `XDG_STATE_HOME` is unset or not absolute.
-  public static func standard(environment: [String: String]) -> KitStateStore {
-    let base: String
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-      base = state
-    } else {
-      let home = environment["HOME"] ?? NSHomeDirectory()
-      base = home + "/.local/state"
+  /// - Returns: A store for `kit-state.json` in the state folder.
+  /// - Throws: `KitError.fileSystem` when neither `XDG_STATE_HOME` nor `HOME` gives a folder.
+  public static func standard(environment: [String: String]) throws(KitError) -> KitStateStore {
+    KitStateStore(path: try stateItem("kit-state.json", environment: environment))
+  }
+
+  /// A file or folder in the tools' state folder.
+  ///
+  /// - Parameters:
+  ///   - name: Its path relative to the state folder.
+  ///   - environment: The process environment.
+  /// - Returns: Its absolute path.
+  /// - Throws: `KitError.fileSystem` when there is no state folder.
+  static func stateItem(_ name: String, environment: [String: String]) throws(KitError) -> String {
+    do {
+      return try StatePath.item(name, environment: environment)
+    } catch {
+      throw .fileSystem(path: "$XDG_STATE_HOME/\(StatePath.folderName)", reason: error.description)
     }
-    return KitStateStore(path: base + "/pruning-kit/kit-state.json")
   }
 
   /// Loads the state.
@@ -86,7 +96,7 @@ public struct KitStateStore: Sendable {
     }
   }
 
-  /// Saves the state atomically: a temporary file beside it, then a rename.
+  /// Saves the state atomically (``AtomicFile``: a temporary file beside it, then a rename).
   ///
   /// - Parameter state: The state to save.
   /// - Throws: `KitError.fileSystem` when the folder or file cannot be written, or when the
@@ -105,7 +115,9 @@ public struct KitStateStore: Sendable {
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      try encoder.encode(state).write(to: url, options: .atomic)
+      try AtomicFile.write(try encoder.encode(state), to: url)
+    } catch let failure as AtomicFile.Failure {
+      throw .fileSystem(path: path, reason: failure.reason)
     } catch {
       throw .fileSystem(path: path, reason: error.localizedDescription)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KitSupport
 
 /// Shows an exercise's reference solution, file by file or as a diff against the learner's
 /// files.
@@ -65,7 +66,7 @@ public struct SolutionReveal: Sendable {
     guard !paths.isEmpty else { throw .exerciseUnavailable(exercise.solutionPath) }
     var output = ""
     for path in paths {
-      output += style.bold("── \(path) ──") + "\n"
+      output += style.heading("── \(path) ──") + "\n"
       let text = read(path)
       output += text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
       output += "\n"
@@ -98,11 +99,11 @@ public struct SolutionReveal: Sendable {
       }
       for line in diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
         if line.hasPrefix("+++") || line.hasPrefix("---") {
-          output += style.bold(String(line))
+          output += style.emphasis(String(line))
         } else if line.hasPrefix("+") {
-          output += style.green(String(line))
+          output += style.success(String(line))
         } else if line.hasPrefix("-") {
-          output += style.red(String(line))
+          output += style.failure(String(line))
         } else if line.hasPrefix("@@") {
           output += style.dim(String(line))
         } else {

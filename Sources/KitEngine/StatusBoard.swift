@@ -1,3 +1,5 @@
+import KitSupport
+
 /// The progress board: every exercise in curriculum order with its checks, a progress bar and
 /// the next step.
 ///
@@ -77,24 +79,24 @@ public struct StatusBoard: Sendable {
       } ?? ""
     switch grade.status {
     case .passed:
-      return style.green("passed".paddedRight(to: 13)) + counts.paddedLeft(to: 7)
+      return style.success("passed".paddedRight(to: 13)) + counts.paddedLeft(to: 7)
     case .inProgress:
-      return style.yellow("in progress".paddedRight(to: 13)) + counts.paddedLeft(to: 7)
+      return style.warning("in progress".paddedRight(to: 13)) + counts.paddedLeft(to: 7)
     case .notStarted:
       return "not started".paddedRight(to: 13) + counts.paddedLeft(to: 7)
     case .doesNotCompile(_, let message):
-      return style.red("does not compile") + ": " + message
+      return style.failure("does not compile") + ": " + message
     case .crashed(let report):
       let place = report.location.map { " at \($0.text)" } ?? ""
-      return style.red("crashed") + running + ": " + report.message + place + partial
+      return style.failure("crashed") + running + ": " + report.message + place + partial
     case .timedOut(let seconds):
-      return style.red("timed out") + " after \(Self.seconds(seconds))" + running + partial
+      return style.failure("timed out") + " after \(Self.seconds(seconds))" + running + partial
     case .noTests:
-      return style.red("no tests") + ": the filter \(grade.exercise.testFilter) matched nothing"
+      return style.failure("no tests") + ": the filter \(grade.exercise.testFilter) matched nothing"
     case .buildFailed:
-      return style.red("not graded") + ": the build failed outside the exercises"
+      return style.failure("not graded") + ": the build failed outside the exercises"
     case .couldNotRun(let reason):
-      return style.red("could not run") + ": " + reason
+      return style.failure("could not run") + ": " + reason
     case .unavailable:
       return style.dim("not available yet")
     }
@@ -108,8 +110,8 @@ public struct StatusBoard: Sendable {
   public func phrase(for grade: Grade) -> String {
     let counts = "\(grade.passedCount) of \(grade.checkCount ?? grade.run.gradedCount) checks pass"
     switch grade.status {
-    case .passed: return style.green("passed") + ", " + counts
-    case .inProgress: return style.yellow("in progress") + ", " + counts
+    case .passed: return style.success("passed") + ", " + counts
+    case .inProgress: return style.warning("in progress") + ", " + counts
     case .notStarted: return "not started, " + counts
     default: return row(for: grade)
     }
@@ -120,7 +122,7 @@ public struct StatusBoard: Sendable {
   public var nextStep: String {
     for grade in grades {
       if case .buildFailed(let message) = grade.status {
-        return style.bold("The kit does not build: ") + message + "\n"
+        return style.emphasis("The kit does not build: ") + message + "\n"
           + "If you changed files outside Exercises/, `git diff` shows what to restore."
       }
     }
@@ -130,7 +132,7 @@ public struct StatusBoard: Sendable {
         return "No exercise is available yet."
       }
       let more = waiting > 0 ? " (\(waiting) more to come)" : ""
-      return style.bold("All exercises pass\(more).")
+      return style.emphasis("All exercises pass\(more).")
         + " Compare with the references: `\(command) solution NAME`."
     }
     let exercise = grade.exercise
@@ -152,7 +154,7 @@ public struct StatusBoard: Sendable {
     default:
       action = "edit \(exercise.exercisePath)/…, then \(check)"
     }
-    return style.bold("Next: \(exercise.title)") + " — " + action
+    return style.emphasis("Next: \(exercise.title)") + " — " + action
   }
 
   /// Seconds as `60 s` or `2.5 s`.

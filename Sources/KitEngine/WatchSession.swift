@@ -1,3 +1,5 @@
+import KitSupport
+
 /// What the watch loop is told next: a key, a moment to look at the files again, or the end.
 public enum WatchEvent: Hashable, Sendable {
   /// A key (in a terminal) or the first letter of a line (in a pipe).
@@ -86,7 +88,8 @@ public struct WatchSession {
     var grades = grade(catalogue.availableExercises, false)
     var current = firstUnfinished(grades) ?? catalogue.availableExercises.first
     var files = snapshot()
-    write(style.bold("kit watch") + ": save a file in Exercises/ to grade it. " + Self.keys + "\n")
+    write(
+      style.emphasis("kit watch") + ": save a file in Exercises/ to grade it. " + Self.keys + "\n")
     if let current { show(current, grades: grades) }
     while true {
       switch nextEvent() {

@@ -1,4 +1,5 @@
 import Foundation
+import KitSupport
 
 #if canImport(Glibc)
   @preconcurrency import Glibc
@@ -37,9 +38,6 @@ public enum StoreWarning: Hashable, Sendable {
   /// The file was a progress file the quiz wrote but its records were damaged; it was renamed
   /// and a fresh one is started.
   case corruptSetAside(path: String, movedTo: String)
-
-  /// The file could not be read and was renamed; a fresh one is started.
-  case unreadableSetAside(path: String, movedTo: String, reason: String)
 
   /// The file is corrupt or unreadable and could not be moved aside; progress is not saved.
   case cannotSetAside(path: String, reason: String)
@@ -98,21 +96,16 @@ public final class ProgressStore {
     ProgressStore(url: nil, file: file, isSaving: false)
   }
 
-  /// The default progress file: `$XDG_STATE_HOME/pruning-kit/progress.json`, or
-  /// `~/.local/state/pruning-kit/progress.json` when `XDG_STATE_HOME` is unset, empty or
-  /// relative (the XDG spec says to ignore relative values).
+  /// The default progress file: `progress.json` in the tools' state folder (``StatePath``:
+  /// `$XDG_STATE_HOME/pruning-kit/`, else `~/.local/state/pruning-kit/`).
   ///
   /// - Parameter environment: The process environment.
   /// - Returns: The file's location, or `nil` when neither variable is usable.
   public static func defaultURL(environment: [String: String]) -> URL? {
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-      return URL(fileURLWithPath: state).appendingPathComponent("pruning-kit/progress.json")
+    guard let path = try? StatePath.item("progress.json", environment: environment) else {
+      return nil
     }
-    if let home = environment["HOME"], !home.isEmpty {
-      return URL(fileURLWithPath: home)
-        .appendingPathComponent(".local/state/pruning-kit/progress.json")
-    }
-    return nil
+    return URL(fileURLWithPath: path)
   }
 
   /// Reads the progress file without touching the file system otherwise (`--review

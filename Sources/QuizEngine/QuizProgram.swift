@@ -1,4 +1,5 @@
 import Foundation
+import KitSupport
 
 /// The exit statuses of the `quiz` command.
 public enum ExitStatus {
@@ -141,7 +142,7 @@ public enum QuizProgram {
       width.map { TextLayout.wrap(text, width: $0) } ?? [text]
     }
     let header = strings.header(count: planned.count, seed: seed, review: options.review)
-    console.write(lines(header).map(style.bold).joined(separator: "\n") + "\n")
+    console.write(lines(header).map(style.emphasis).joined(separator: "\n") + "\n")
     console.write(lines(strings.instructions).joined(separator: "\n") + "\n")
     willAsk(strings.interrupted(saving: store.isSaving))
     let session = QuizSession(

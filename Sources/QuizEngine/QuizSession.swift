@@ -1,4 +1,5 @@
 import Foundation
+import KitSupport
 
 /// What became of one question in a session.
 public enum Outcome: Hashable, Sendable {
@@ -111,16 +112,33 @@ public final class QuizSession {
   ///   outside the plan; nothing is recorded then.
   /// - Complexity: O(1) apart from the console and the store.
   public func ask(questionAt index: Int) -> Outcome? {
-    guard planned.indices.contains(index) else { return nil }
+    if case .answered(let outcome) = ask(questionAt: index, before: nil) { return outcome }
+    return nil
+  }
+
+  /// Lines that end a question without answering it, returned as ``AskResult/command(_:)``
+  /// (after `TextNormalization`), such as an interview's command that ends the interview.
+  public var extraCommands: Set<String> = []
+
+  /// Asks one planned question, waiting for the answer no later than a deadline, and records
+  /// an answer in the progress store at once.
+  ///
+  /// - Parameters:
+  ///   - index: The question's position in the plan, from 0.
+  ///   - deadline: When to stop waiting for the answer, or `nil` to wait as long as it takes.
+  /// - Returns: The outcome, or why there is none; nothing is recorded then.
+  public func ask(questionAt index: Int, before deadline: Date?) -> AskResult {
+    guard planned.indices.contains(index) else { return .ended }
     let asked = planned[index]
-    guard let outcome = ask(asked, number: index + 1) else { return nil }
+    let result = ask(asked, number: index + 1, deadline: deadline)
+    guard case .answered(let outcome) = result else { return result }
     // A skip counts as missed: recorded like a wrong answer, so --review brings it back.
     let record = scheduler.record(
       store.progress(of: asked.question.id), correct: outcome == .correct, at: now)
     if let warning = store.update(record, for: asked.question.id) {
       console.writeError(strings.warning(warning) + "\n")
     }
-    return outcome
+    return result
   }
 
   /// Shows the verdict, the right answer and the explanation of a planned question: the
@@ -139,11 +157,11 @@ public final class QuizSession {
         number: index + 1, of: planned.count, topic: topic, id: asked.question.id,
         hint: strings.kindHint(asked.question.kind)),
       style: style.dim)
-    emit(asked.question.prompt[language], style: style.bold)
+    emit(asked.question.prompt[language], style: style.emphasis)
     switch outcome {
-    case .correct: emit(strings.correct, style: style.good)
-    case .wrong: emit(strings.incorrect, style: style.bad)
-    case .skipped, nil: emit(strings.skipped, style: style.warn)
+    case .correct: emit(strings.correct, style: style.success)
+    case .wrong: emit(strings.incorrect, style: style.failure)
+    case .skipped, nil: emit(strings.skipped, style: style.warning)
     }
     if outcome != .correct || !isRecall(asked) { showAnswer(asked) }
     showExplanation(asked.question)
@@ -156,8 +174,24 @@ public final class QuizSession {
 
   // MARK: Asking
 
-  /// Asks one question; `nil` when the session ends (`q` or end of input).
-  private func ask(_ asked: AskedQuestion, number: Int) -> Outcome? {
+  /// Reads a line for a question: the line, or why the question ends without one.
+  private func nextLine(_ deadline: Date?) -> (line: String?, stop: AskResult?) {
+    let stop: AskResult
+    switch console.readLine(before: deadline) {
+    case .line(let line):
+      let key = TextNormalization.normalize(line)
+      guard extraCommands.contains(key) else { return (line, nil) }
+      return (nil, .command(key))
+    case .ended: stop = .ended
+    case .timedOut: stop = .timedOut
+    case .interrupted: stop = .interrupted
+    }
+    console.write("\n")
+    return (nil, stop)
+  }
+
+  /// Asks one question; the outcome, or why the question ended without one.
+  private func ask(_ asked: AskedQuestion, number: Int, deadline: Date?) -> AskResult {
     let question = asked.question
     let topic = bank.topic(question.topic)?.name[language] ?? question.topic
     console.write("\n")
@@ -166,28 +200,26 @@ public final class QuizSession {
         number: number, of: planned.count, topic: topic, id: question.id,
         hint: strings.kindHint(question.kind)),
       style: style.dim)
-    emit(question.prompt[language], style: style.bold)
+    emit(question.prompt[language], style: style.emphasis)
     for (position, label) in choiceLabels(asked).enumerated() {
       emit(label.text, prefix: "  \(position + 1)) ", indent: "     ")
     }
     if case .recall(let modelAnswer) = question.kind {
-      return askRecall(asked, modelAnswer: modelAnswer)
+      return askRecall(asked, modelAnswer: modelAnswer, deadline: deadline)
     }
     while true {
       console.write(strings.prompt(for: asked))
-      guard let line = console.readLine() else {
-        console.write("\n")
-        return nil
-      }
+      let (read, stop) = nextLine(deadline)
+      guard let line = read else { return stop ?? .ended }
       switch ResponseParser.parse(line, for: asked) {
-      case .quit: return nil
+      case .quit: return .quit
       case .skip:
-        emit(strings.skipped, style: style.warn)
+        emit(strings.skipped, style: style.warning)
         if !defersFeedback {
           showAnswer(asked)
           showExplanation(question)
         }
-        return .skipped
+        return .answered(.skipped)
       case .help:
         emit(strings.invalid(for: asked) + " " + strings.commandHelp)
       case .some(let response):
@@ -196,48 +228,46 @@ public final class QuizSession {
           showFeedback(asked, response: response, verdict: verdict)
           showExplanation(question)
         }
-        return verdict.isCorrect ? .correct : .wrong
+        return .answered(verdict.isCorrect ? .correct : .wrong)
       case nil:
-        emit(strings.invalid(for: asked), style: style.warn)
+        emit(strings.invalid(for: asked), style: style.warning)
       }
     }
   }
 
-  private func askRecall(_ asked: AskedQuestion, modelAnswer: LocalizedText) -> Outcome? {
+  private func askRecall(
+    _ asked: AskedQuestion, modelAnswer: LocalizedText, deadline: Date?
+  ) -> AskResult {
     console.write(strings.recallAttemptPrompt)
-    guard let attempt = console.readLine() else {
-      console.write("\n")
-      return nil
-    }
+    let (read, stop) = nextLine(deadline)
+    guard let attempt = read else { return stop ?? .ended }
     switch ResponseParser.command(TextNormalization.normalize(attempt)) {
-    case .quit: return nil
+    case .quit: return .quit
     case .skip:
-      emit(strings.skipped, style: style.warn)
-      emit(strings.modelAnswer, style: style.bold)
+      emit(strings.skipped, style: style.warning)
+      emit(strings.modelAnswer, style: style.emphasis)
       emit(modelAnswer[language], prefix: "  ", indent: "  ")
       if !defersFeedback { showExplanation(asked.question) }
-      return .skipped
+      return .answered(.skipped)
     default: break
     }
-    emit(strings.modelAnswer, style: style.bold)
+    emit(strings.modelAnswer, style: style.emphasis)
     emit(modelAnswer[language], prefix: "  ", indent: "  ")
     while true {
       console.write(strings.gradePrompt)
-      guard let line = console.readLine() else {
-        console.write("\n")
-        return nil
-      }
+      let (read, stop) = nextLine(deadline)
+      guard let line = read else { return stop ?? .ended }
       if let known = ResponseParser.yesNo(line) {
         emit(
           known ? strings.selfCorrect : strings.selfIncorrect,
-          style: known ? style.good : style.bad)
+          style: known ? style.success : style.failure)
         if !defersFeedback { showExplanation(asked.question) }
-        return known ? .correct : .wrong
+        return .answered(known ? .correct : .wrong)
       }
       switch ResponseParser.command(TextNormalization.normalize(line)) {
-      case .quit: return nil
+      case .quit: return .quit
       case .help: emit(strings.gradeInvalid + " " + strings.commandHelp)
-      default: emit(strings.gradeInvalid, style: style.warn)
+      default: emit(strings.gradeInvalid, style: style.warning)
       }
     }
   }
@@ -248,7 +278,7 @@ public final class QuizSession {
     let labels = choiceLabels(asked)
     emit(
       verdict.isCorrect ? strings.correct : strings.incorrect,
-      style: verdict.isCorrect ? style.good : style.bad)
+      style: verdict.isCorrect ? style.success : style.failure)
     switch (asked.question.kind, response) {
     case (.singleChoice, _), (.multipleAnswer, _):
       for position in verdict.wrongPicks {
@@ -307,7 +337,7 @@ public final class QuizSession {
       }
       emit(line)
     case .recall(let modelAnswer):
-      emit(strings.modelAnswer, style: style.bold)
+      emit(strings.modelAnswer, style: style.emphasis)
       emit(modelAnswer[language], prefix: "  ", indent: "  ")
     }
   }
@@ -348,4 +378,25 @@ public final class QuizSession {
     }
     console.write(lines.map(paint).joined(separator: "\n") + "\n")
   }
+}
+
+/// What asking one question gave: an outcome, or why there is none.
+public enum AskResult: Hashable, Sendable {
+  /// The learner answered (or skipped).
+  case answered(Outcome)
+
+  /// The learner typed `q`.
+  case quit
+
+  /// Input ended.
+  case ended
+
+  /// The deadline passed while the learner was at the prompt.
+  case timedOut
+
+  /// An interrupt (Ctrl-C) arrived at the prompt.
+  case interrupted
+
+  /// The learner typed one of the session's ``QuizSession/extraCommands``.
+  case command(String)
 }

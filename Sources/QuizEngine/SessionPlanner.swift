@@ -1,4 +1,5 @@
 import Foundation
+import KitSupport
 
 /// Chooses a session's questions and shuffles their options, deterministically from a seed.
 public enum SessionPlanner {
@@ -25,7 +26,7 @@ public enum SessionPlanner {
     progress: [String: QuestionProgress]?, scheduler: LeitnerScheduler = LeitnerScheduler(),
     now: Date
   ) -> [AskedQuestion] {
-    var generator = SeededGenerator(seed: seed)
+    var generator = SplitMix64(seed: seed)
     var candidates = bank.questions.filter { topics.isEmpty || topics.contains($0.topic) }
     generator.shuffle(&candidates)
     if review {

@@ -1,3 +1,5 @@
+import KitSupport
+
 /// The end-of-session summary: the score, and for each topic reached, the questions answered
 /// right out of those asked and the ids of those missed or skipped.
 public enum SessionSummary {
@@ -13,7 +15,7 @@ public enum SessionSummary {
     _ result: SessionResult, bank: Bank, language: Language, style: TextStyle
   ) -> String {
     let strings = Strings(language)
-    var lines = ["", style.bold(strings.summaryHeading)]
+    var lines = ["", style.heading(strings.summaryHeading)]
     lines.append(
       strings.score(
         correct: result.correctCount, answered: result.outcomes.count,
@@ -46,10 +48,10 @@ public enum SessionSummary {
           "  " + name + String(repeating: " ", count: nameWidth - DisplayWidth.of(name))
           + "  \(correct)/\(total)"
         if !missed.isEmpty {
-          line += "  " + style.bad(strings.missedIDs(missed.joined(separator: ", ")))
+          line += "  " + style.failure(strings.missedIDs(missed.joined(separator: ", ")))
         }
         if !skipped.isEmpty {
-          line += "  " + style.warn(strings.skippedIDs(skipped.joined(separator: ", ")))
+          line += "  " + style.warning(strings.skippedIDs(skipped.joined(separator: ", ")))
         }
         lines.append(line)
       }

@@ -200,12 +200,6 @@ public struct Strings: Sendable {
           "the progress file \(path) was not valid; it was moved to \(movedTo) and a fresh one "
             + "started.",
           "进度文件 \(path) 已损坏，已移到 \(movedTo)，并新建了进度文件。")
-    case .unreadableSetAside(let path, let movedTo, let reason):
-      return prefix
-        + text(
-          "the progress file \(path) could not be read (\(reason)); it was moved to \(movedTo) "
-            + "and a fresh one started.",
-          "无法读取进度文件 \(path)（\(reason)），已移到 \(movedTo)，并新建了进度文件。")
     case .cannotSetAside(let path, let reason):
       return prefix
         + text(

@@ -1,5 +1,6 @@
 import Foundation
 import KitEngine
+import KitSupport
 import QuizEngine
 import Testing
 
@@ -10,27 +11,39 @@ private final class ManualClock: @unchecked Sendable {
 }
 
 /// Scripted answers, each taking a given number of seconds on the manual clock; then input ends.
-private final class TimedConsole: KitEngine.Console {
+private final class TimedConsole: Console {
   private var steps: [(line: String, seconds: Double)]
   private let clock: ManualClock
   private(set) var output = ""
   private(set) var errors = ""
-  let outputIsTerminal = false
+  let outputIsTerminal: Bool
   let errorIsTerminal = false
+  let columns: Int? = nil
 
-  init(_ steps: [(String, Double)], clock: ManualClock) {
+  init(_ steps: [(String, Double)], clock: ManualClock, isTerminal: Bool = false) {
     self.steps = steps.map { (line: $0.0, seconds: $0.1) }
     self.clock = clock
+    self.outputIsTerminal = isTerminal
   }
 
   func write(_ text: String) { output += text }
   func writeError(_ text: String) { errors += text }
-  func readLine() -> String? {
-    guard !steps.isEmpty else { return nil }
+  func readLine() -> String? { readLine(before: nil).text }
+
+  /// The next step: its line once its seconds have passed, unless the deadline comes first
+  /// (the clock then stops at the deadline and the line is lost, as if typed too late);
+  /// `^C` is a Ctrl-C at the prompt.
+  func readLine(before deadline: Date?) -> LineInput {
+    guard !steps.isEmpty else { return .ended }
     let step = steps.removeFirst()
+    if let deadline, clock.now.addingTimeInterval(step.seconds) > deadline {
+      clock.now = max(clock.now, deadline)
+      return .timedOut
+    }
     clock.advance(step.seconds)
+    if step.line == "^C" { return .interrupted }
     output += step.line + "\n"
-    return step.line
+    return .line(step.line)
   }
 }
 
@@ -79,11 +92,12 @@ private struct InterviewRun {
 
 private func interview(
   _ steps: [(String, Double)], minutes: Int = 10, language: Language = .english,
-  grades: [(Grade, Double)] = [], withTask: Bool = true, interruptsGrading: Bool = false
+  grades: [(Grade, Double)] = [], withTask: Bool = true, interruptsGrading: Bool = false,
+  isTerminal: Bool = false, renderGrade: ((Grade) -> String)? = nil,
+  store: ProgressStore = .inMemory()
 ) -> InterviewRun {
   let clock = ManualClock()
-  let console = TimedConsole(steps, clock: clock)
-  let store = ProgressStore.inMemory()
+  let console = TimedConsole(steps, clock: clock, isTerminal: isTerminal)
   nonisolated(unsafe) var remaining = grades
   nonisolated(unsafe) var saved: [String] = []
   nonisolated(unsafe) var graded = false
@@ -105,6 +119,7 @@ private func interview(
       clock.advance(seconds)
       return result
     },
+    renderGrade: renderGrade,
     save: { saved.append($0.markdown) },
     interrupted: { interruptsGrading && graded })
   let report = session.run()
@@ -145,8 +160,7 @@ struct InterviewTests {
     #expect(abs(report.total - (20 + 40 + 10 - 5 * 55.0 / 300 - 5 + 20)) < 1e-9)
     #expect(report.verdict == "strong")
     let missed = try #require(record.concepts.first { !$0.isCorrect })
-    #expect(report.reviewTopics.first == missed.topic)
-    #expect(report.reviewTopics.count == 3)
+    #expect(report.reviewTopics == [missed.topic])
 
     // Feedback waits for the end of the round: no verdict before the feedback heading.
     let output = result.output
@@ -168,13 +182,12 @@ struct InterviewTests {
 
   @Test("The concept round's time runs out: the questions not reached count as missed")
   func conceptTimeout() throws {
-    // 200 s for concepts; each answer takes 150 s, so the third question is never asked.
-    let result = interview(
-      [("1", 150), ("1", 150), ("d", 1), ("1", 1), ("1", 1)], grades: [])
+    // 200 s for concepts; the first answer comes at exactly 200 s, so no other is asked.
+    let result = interview([("1", 200), ("d", 1), ("1", 1), ("1", 1)], grades: [])
     let record = result.report.record
-    #expect(record.concepts.map(\.outcome) == [.correct, .correct, nil])
-    #expect(result.output.contains("Time is up for this round: 1 question(s) not reached."))
-    #expect(abs(result.report.conceptPoints - 20) < 1e-9)
+    #expect(record.concepts.map(\.outcome) == [.correct, nil, nil])
+    #expect(result.output.contains("Time is up for this round: 2 question(s) not reached."))
+    #expect(abs(result.report.conceptPoints - 10) < 1e-9)
     #expect(record.stage == .finished)
   }
 
@@ -199,11 +212,13 @@ struct InterviewTests {
     #expect(result.report.hintPoints == 0)
   }
 
-  @Test("The follow-ups' time runs out after the first answer")
+  @Test("The follow-ups' time runs out while the learner is at the second prompt")
   func followUpTimeout() throws {
     let result = interview(
-      [("1", 1), ("1", 1), ("1", 1), ("d", 1), ("1", 150)], grades: [])
+      [("1", 1), ("1", 1), ("1", 1), ("d", 1), ("1", 60), ("1", 60)], grades: [])
     #expect(result.report.record.followUps.map(\.outcome) == [.correct, nil])
+    #expect(result.output.contains("Time is up for this round, mid-answer: 1 question(s)"))
+    #expect(result.report.record.roundsCutShort == ["round 3: time ran out"])
     #expect(abs(result.report.followUpPoints - 10) < 1e-9)
     #expect(result.report.record.stage == .finished)
   }
@@ -214,7 +229,7 @@ struct InterviewTests {
       [("1", 1), ("2", 1), ("1", 1), ("c", 1)], grades: [(grade(2, of: 5), 5)])
     let record = result.report.record
     #expect(record.stage == .coding)
-    #expect(record.endedEarly == "stopped with q or the end of input")
+    #expect(record.endedEarly == "input ended during round 2")
     #expect(record.coding?.passedChecks == 2)
     let saved = try #require(result.saved.last)
     #expect(saved.contains("**Partial report**: the interview stopped during the coding round"))
@@ -242,11 +257,13 @@ struct InterviewTests {
       interruptsGrading: true)
     let record = result.report.record
     #expect(record.stage == .coding)
-    #expect(record.endedEarly == "Ctrl-C")
+    #expect(record.endedEarly == "stopped by Ctrl-C during round 2")
     #expect(record.followUps.isEmpty)
     let saved = try #require(result.saved.last)
     #expect(
-      saved.contains("**Partial report**: the interview stopped during the coding round (Ctrl-C)"))
+      saved.contains(
+        "**Partial report**: the interview stopped during the coding round"
+          + " (stopped by Ctrl-C during round 2)"))
   }
 
   @Test("A crash in the coding task is reported and the interview goes on")
@@ -319,5 +336,125 @@ struct InterviewTests {
     #expect(throws: KitError.usage("unknown option '--minutes'; `kit --help` lists the options")) {
       try KitInvocation.parse(["status", "--minutes", "5"])
     }
+  }
+
+  // MARK: Defects found by trying it
+
+  @Test("A failing grading shows its failing checks, bounded to a screenful")
+  func failingChecksShown() throws {
+    let render: (Grade) -> String = { grade in
+      (1...30).map { "  FAIL \"t\($0)\" of \(grade.passedCount) passing" }.joined(separator: "\n")
+        + "\n"
+    }
+    let result = interview(
+      [("1", 1), ("1", 1), ("1", 1), ("c", 1), ("d", 1), ("1", 1), ("1", 1)],
+      grades: [(grade(3, of: 5), 5)], renderGrade: render)
+    #expect(result.output.contains("3 of 5 checks pass"))
+    #expect(result.output.contains("  FAIL \"t1\" of 3 passing"))
+    #expect(result.output.contains("  FAIL \"t20\" of 3 passing"))
+    #expect(!result.output.contains("\"t21\""))
+    #expect(result.output.contains("… 10 more lines"))
+  }
+
+  @Test("The bound keeps a short text as it is")
+  func boundedShortText() {
+    let text = "a\nb\n"
+    #expect(InterviewSession.bounded(text, lines: 2, more: { "\($0) more" }) == text)
+    #expect(
+      InterviewSession.bounded("a\nb\nc\n", lines: 2, more: { "\($0) more" }) == "a\nb\n1 more\n")
+  }
+
+  @Test("Time runs out while the learner is at a concept prompt: said, and the interview goes on")
+  func conceptTimeoutAtPrompt() throws {
+    // 10 minutes: the concept round has 200 s; the second answer would come at 250 s.
+    let result = interview([("1", 10), ("1", 240), ("d", 1), ("1", 1), ("1", 1)])
+    let record = result.report.record
+    #expect(record.concepts.map(\.outcome) == [.correct, nil, nil])
+    #expect(result.output.contains("Time is up for this round, mid-answer: 2 question(s)"))
+    #expect(record.roundsCutShort == ["round 1: time ran out"])
+    #expect(record.stage == .finished)
+    #expect(record.coding?.isPassed == false)
+  }
+
+  @Test("Time runs out at the coding prompt: the round ends at its deadline, not at the key")
+  func codingTimeoutAtPrompt() throws {
+    let result = interview([("1", 1), ("1", 1), ("1", 1), ("c", 500), ("1", 1), ("1", 1)])
+    let coding = try #require(result.report.record.coding)
+    #expect(coding.timedOut && coding.attempts.isEmpty)
+    #expect(result.output.contains("Time is up for the coding round."))
+    #expect(result.report.record.followUps.map(\.outcome) == [.correct, .correct])
+  }
+
+  @Test("q ends only the round in a pipe; the report names the rounds cut short")
+  func quitEndsRound() throws {
+    let result = interview([("1", 1), ("q", 1), ("q", 1), ("1", 1), ("1", 1)])
+    let record = result.report.record
+    #expect(record.concepts.map(\.outcome) == [.correct, nil, nil])
+    #expect(record.roundsCutShort == ["round 1: ended with q", "round 2: ended with q"])
+    #expect(record.stage == .finished && record.endedEarly == nil)
+    #expect(record.followUps.map(\.outcome) == [.correct, .correct])
+    let saved = try #require(result.saved.last)
+    #expect(saved.contains("Rounds cut short: round 1: ended with q; round 2: ended with q."))
+  }
+
+  @Test("In a terminal, q asks first: no goes on with the round, yes ends it")
+  func quitAsksInTerminal() throws {
+    let result = interview(
+      [("q", 1), ("n", 1), ("1", 1), ("q", 1), ("y", 1), ("d", 1), ("1", 1), ("1", 1)],
+      isTerminal: true)
+    let record = result.report.record
+    #expect(record.concepts.map(\.outcome) == [.correct, nil, nil])
+    #expect(record.roundsCutShort == ["round 1: ended with q"])
+    #expect(result.output.contains("End this round? (qq ends the whole interview) [y/N]"))
+  }
+
+  @Test("qq ends the whole interview, naming the round")
+  func endCommand() throws {
+    let result = interview([("1", 1), ("qq", 1)])
+    let record = result.report.record
+    #expect(record.endedEarly == "ended with qq during round 1")
+    #expect(record.stage == .concepts)
+    let coding = interview([("1", 1), ("1", 1), ("1", 1), ("qq", 1)])
+    #expect(coding.report.record.endedEarly == "ended with qq during round 2")
+  }
+
+  @Test("Ctrl-C or the end of input at a prompt: the partial report names the reason and round")
+  func stopReasons() throws {
+    let interrupted = interview([("1", 1), ("^C", 1)])
+    #expect(interrupted.report.record.endedEarly == "stopped by Ctrl-C during round 1")
+    let saved = try #require(interrupted.saved.last)
+    #expect(saved.contains("(stopped by Ctrl-C during round 1)"))
+    let ended = interview([("1", 1), ("1", 1), ("1", 1), ("d", 1), ("1", 1)])
+    #expect(ended.report.record.endedEarly == "input ended during round 3")
+    let inCoding = interview([("1", 1), ("1", 1), ("1", 1), ("^C", 1)])
+    #expect(inCoding.report.record.endedEarly == "stopped by Ctrl-C during round 2")
+  }
+
+  @Test("Review next lists only missed topics, weakest first, then weak boxes; else says so")
+  func reviewNext() throws {
+    let perfect = interview([("1", 1), ("1", 1), ("1", 1), ("d", 1), ("1", 1), ("1", 1)])
+    #expect(perfect.report.reviewTopics.isEmpty)
+    #expect(perfect.report.markdown.contains("Nothing to review"))
+
+    var record = InterviewRecord(language: .english, seed: 1, minutes: 10, started: Date())
+    record.concepts = [
+      InterviewAnswer(questionID: "a1", topic: "a", outcome: .correct),
+      InterviewAnswer(questionID: "a2", topic: "a", outcome: .wrong),
+      InterviewAnswer(questionID: "b1", topic: "b", outcome: .skipped),
+      InterviewAnswer(questionID: "b2", topic: "b", outcome: nil),
+      InterviewAnswer(questionID: "c1", topic: "c", outcome: .correct),
+    ]
+    let report = InterviewReport(
+      record: record, topicNames: [:], exerciseTopics: ["c"], weakTopics: ["d", "a"])
+    #expect(report.reviewTopics == ["b", "a", "d"])
+  }
+
+  @Test("The task is picked with the seed among the open exercises, reproducibly")
+  func seededPick() throws {
+    let open = (1...7).map { Exercise(number: "0\($0)", name: "E\($0)") }
+    let picks = (0..<40).map { InterviewTask.pick(from: open, seed: UInt64($0))?.name }
+    #expect(picks == (0..<40).map { InterviewTask.pick(from: open, seed: UInt64($0))?.name })
+    #expect(Set(picks).count >= 5)
+    #expect(InterviewTask.pick(from: [], seed: 3) == nil)
   }
 }

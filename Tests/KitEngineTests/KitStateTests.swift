@@ -4,12 +4,14 @@ import Testing
 
 @Suite("Remembering hint levels")
 struct KitStateTests {
-  @Test("The state lives under XDG_STATE_HOME, else ~/.local/state")
-  func location() {
-    let xdg = KitStateStore.standard(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"])
+  @Test("The state lives under XDG_STATE_HOME, else ~/.local/state, else nowhere")
+  func location() throws {
+    let xdg = try KitStateStore.standard(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"])
     #expect(xdg.path == "/s/pruning-kit/kit-state.json")
-    let home = KitStateStore.standard(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])
+    let home = try KitStateStore.standard(
+      environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])
     #expect(home.path == "/h/.local/state/pruning-kit/kit-state.json")
+    #expect(throws: KitError.self) { try KitStateStore.standard(environment: [:]) }
   }
 
   @Test("A saved state loads back; a missing file is a fresh start")

@@ -1,4 +1,5 @@
 import KitEngine
+import KitSupport
 import Testing
 
 @Suite("Smaller conveniences: one solution file, rendered hints, suggestions, --help")

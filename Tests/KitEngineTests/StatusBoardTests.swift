@@ -1,4 +1,5 @@
 import KitEngine
+import KitSupport
 import Testing
 
 @Suite("The progress board")

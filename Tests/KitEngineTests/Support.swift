@@ -1,5 +1,6 @@
 import Foundation
 import KitEngine
+import KitSupport
 import Synchronization
 import Testing
 
@@ -81,6 +82,7 @@ final class RecordingConsole: Console {
   private let state: Mutex<(output: String, errors: String, answers: [String])>
   let outputIsTerminal: Bool
   let errorIsTerminal = false
+  let columns: Int? = nil
 
   init(answers: [String] = [], isTerminal: Bool = false) {
     state = Mutex((output: "", errors: "", answers: answers))

@@ -1,4 +1,5 @@
 import Foundation
+import KitSupport
 import QuizEngine
 import Testing
 
@@ -132,7 +133,7 @@ struct QuizSessionTests {
     let key = answerKey(seed: 7, count: 5, bank: try Bank.shipped())
     let coloured = runInProcess(
       base, input: key.lines, environment: ["TERM": "xterm"], isTerminal: true)
-    #expect(coloured.console.output.contains("\u{1B}[1;32mCorrect.\u{1B}[0m"))
+    #expect(coloured.console.output.contains("\u{1B}[32mCorrect.\u{1B}[0m"))
     let plain = runInProcess(
       base, input: key.lines, environment: ["TERM": "xterm", "NO_COLOR": "1"], isTerminal: true)
     #expect(!plain.console.output.contains("\u{1B}"))

@@ -1,4 +1,5 @@
 import Foundation
+import KitSupport
 import QuizEngine
 import Testing
 

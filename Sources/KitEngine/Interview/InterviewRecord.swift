@@ -36,6 +36,9 @@ public struct CodingRecord: Hashable, Sendable {
   /// Whether the learner worked on a scratch copy (the exercise had passed already).
   public var isScratch: Bool
 
+  /// The name of the one file asked for, when the task was a part of the exercise.
+  public var part: String?
+
   /// The checks that passed at the last grading, and how many there are (0 when unknown).
   public var passedChecks: Int
   public var checkCount: Int
@@ -112,8 +115,12 @@ public struct InterviewRecord: Hashable, Sendable {
   /// The stage reached; `finished` once the verdict was given.
   public var stage: Stage = .concepts
 
-  /// Why the interview stopped early (the end of input), or `nil`.
+  /// Why the interview stopped early (Ctrl-C, the end of input, the end command), naming
+  /// the round, or `nil`.
   public var endedEarly: String?
+
+  /// The rounds cut short and why (`q`, the time), in the report's language.
+  public var roundsCutShort: [String] = []
 
   /// Creates an empty record.
   ///

@@ -21,7 +21,7 @@ public struct InterviewReport: Sendable {
   /// The topic names, by id, in the report's language.
   public var topicNames: [String: String]
 
-  /// The quiz topics mapped to the coded exercise, which fill the review list when few were missed.
+  /// The quiz topics mapped to the coded exercise (the follow-up questions' topics).
   public var exerciseTopics: [String]
 
   /// How the learner runs the kit and the quiz, for the suggested commands.
@@ -30,6 +30,10 @@ public struct InterviewReport: Sendable {
 
   /// The coded exercise's short alias, for the suggested commands.
   public var alias: String?
+
+  /// The topics of questions in weak Leitner boxes, weakest first, reviewed after those
+  /// missed in this interview.
+  public var weakTopics: [String]
 
   /// Creates a report.
   ///
@@ -40,10 +44,11 @@ public struct InterviewReport: Sendable {
   ///   - kitCommand: How the kit is run (`swift run kit`).
   ///   - quizCommand: How the quiz is run (`swift run quiz`).
   ///   - alias: The coded exercise's alias.
+  ///   - weakTopics: The topics of questions in weak Leitner boxes, weakest first.
   public init(
     record: InterviewRecord, topicNames: [String: String], exerciseTopics: [String],
     kitCommand: String = "swift run kit", quizCommand: String = "swift run quiz",
-    alias: String? = nil
+    alias: String? = nil, weakTopics: [String] = []
   ) {
     self.record = record
     self.topicNames = topicNames
@@ -51,6 +56,7 @@ public struct InterviewReport: Sendable {
     self.kitCommand = kitCommand
     self.quizCommand = quizCommand
     self.alias = alias
+    self.weakTopics = weakTopics
   }
 
   private func t(_ en: String, _ zh: String) -> String { record.language == .chinese ? zh : en }
@@ -118,19 +124,24 @@ public struct InterviewReport: Sendable {
     return order.map { ($0, scores[$0]?.0 ?? 0, scores[$0]?.1 ?? 0) }
   }
 
-  /// The three topics to review next: those with the lowest share right (most missed first),
-  /// then the coded exercise's topics.
+  /// Up to three topics to review next: only topics with a wrong, skipped or unanswered
+  /// question in this interview (the lowest share right first, then the most missed), then
+  /// topics with questions in weak Leitner boxes; empty when there is nothing to review.
   public var reviewTopics: [String] {
     let missed = topicScores.filter { $0.correct < $0.asked }
       .enumerated()
       .sorted {
         let a = Double($0.element.correct) / Double($0.element.asked)
         let b = Double($1.element.correct) / Double($1.element.asked)
-        return a != b ? a < b : $0.offset < $1.offset
+        if a != b { return a < b }
+        let (missedA, missedB) = (
+          $0.element.asked - $0.element.correct, $1.element.asked - $1.element.correct
+        )
+        return missedA != missedB ? missedA > missedB : $0.offset < $1.offset
       }
       .map(\.element.topic)
     var topics: [String] = []
-    for topic in missed + exerciseTopics + topicScores.map(\.topic) where !topics.contains(topic) {
+    for topic in missed + weakTopics where !topics.contains(topic) {
       topics.append(topic)
     }
     return Array(topics.prefix(3))
@@ -169,6 +180,12 @@ public struct InterviewReport: Sendable {
           "**部分报告**：面试在\(stageName(record.stage))中途结束"
             + (record.endedEarly.map { "（\($0)）" } ?? "") + "。"))
     }
+    if !record.roundsCutShort.isEmpty {
+      lines.append("")
+      lines.append(
+        t("Rounds cut short: ", "提前结束的环节：")
+          + record.roundsCutShort.joined(separator: t("; ", "；")) + t(".", "。"))
+    }
     lines.append("")
     lines.append(
       t(
@@ -188,8 +205,8 @@ public struct InterviewReport: Sendable {
       lines.append(
         t("| Correctness | ", "| 正确性 | ") + "\(points(correctnessPoints)) | 40 | "
           + t(
-            "\(checks) checks pass in \(coding.exercise.title)\(coding.isScratch ? " (scratch copy)" : "") |",
-            "\(coding.exercise.title)\(coding.isScratch ? "（草稿副本）" : "") 通过 \(checks) 项检查 |"))
+            "\(checks) checks pass in \(taskTitle(coding))\(coding.isScratch ? " (scratch copy)" : "") |",
+            "\(taskTitle(coding))\(coding.isScratch ? "（草稿副本）" : "") 通过 \(checks) 项检查 |"))
       let time =
         coding.isPassed
         ? t(
@@ -234,6 +251,12 @@ public struct InterviewReport: Sendable {
     lines.append("")
     lines.append(t("## Review next", "## 接下来复习"))
     lines.append("")
+    if reviewTopics.isEmpty {
+      lines.append(
+        t(
+          "Nothing to review: no question was missed and no topic is weak.",
+          "没有需要复习的主题：没有答错的题，也没有薄弱的主题。"))
+    }
     for (index, topic) in reviewTopics.enumerated() {
       lines.append("\(index + 1). \(name(topic)): `\(quizCommand) --topic \(topic)`")
     }
@@ -260,6 +283,10 @@ public struct InterviewReport: Sendable {
         80 % 以上优秀，60 % 通过，40 % 边缘。
         """))
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func taskTitle(_ coding: CodingRecord) -> String {
+    coding.exercise.title + (coding.part.map { " · \($0)" } ?? "")
   }
 
   private func stageName(_ stage: InterviewRecord.Stage) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import KitSupport
 
 /// Where an interview's report is saved: a new Markdown file under the kit's state folder,
 /// rewritten after every answer, never a file the interview did not create.
@@ -32,9 +33,9 @@ public final class InterviewReportFile {
   ///
   /// - Parameter environment: The process environment.
   /// - Returns: The folder's path.
-  public static func standardFolder(environment: [String: String]) -> String {
-    let state = KitStateStore.standard(environment: environment).path
-    return (state as NSString).deletingLastPathComponent + "/interviews"
+  /// - Throws: `KitError.fileSystem` when there is no state folder.
+  public static func standardFolder(environment: [String: String]) throws(KitError) -> String {
+    try KitStateStore.stateItem("interviews", environment: environment)
   }
 
   /// Saves the text: the first time into a new file (`interview-DATE.md`, or `-2`, `-3`, …
@@ -45,7 +46,7 @@ public final class InterviewReportFile {
     let data = Data(text.utf8)
     do {
       if let path {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try AtomicFile.write(data, to: URL(fileURLWithPath: path))
         return
       }
       try FileManager.default.createDirectory(
@@ -62,6 +63,8 @@ public final class InterviewReportFile {
         }
       }
       problem = "no free file name in \(folder)"
+    } catch let failure as AtomicFile.Failure {
+      problem = failure.reason
     } catch {
       problem = error.localizedDescription
     }

@@ -1,18 +1,6 @@
 import Foundation
+import KitSupport
 import QuizEngine
-
-/// Hands a kit console to the quiz engine, which has a console protocol of its own.
-final class QuizConsoleBridge: QuizEngine.Console {
-  private let console: any Console
-
-  init(_ console: any Console) { self.console = console }
-
-  func write(_ text: String) { console.write(text) }
-  func writeError(_ text: String) { console.writeError(text) }
-  func readLine() -> String? { console.readLine() }
-  var outputIsTerminal: Bool { console.outputIsTerminal }
-  var columns: Int? { nil }
-}
 
 /// The coding task of an interview: the exercise, its README's opening and its hints.
 public struct InterviewTask: Sendable {
@@ -34,6 +22,10 @@ public struct InterviewTask: Sendable {
   /// The exercise's short alias.
   public var alias: String
 
+  /// The one file of the exercise the round asks for, graded by its own checks only; `nil`
+  /// for the whole exercise.
+  public var part: TaskPart?
+
   /// Creates a task.
   ///
   /// - Parameters:
@@ -43,9 +35,10 @@ public struct InterviewTask: Sendable {
   ///   - folder: Where the learner edits.
   ///   - hints: The hint levels.
   ///   - alias: The exercise's alias.
+  ///   - part: The one file asked for, or `nil` for the whole exercise.
   public init(
     exercise: Exercise, isScratch: Bool, brief: String, folder: String, hints: [HintLevel],
-    alias: String
+    alias: String, part: TaskPart? = nil
   ) {
     self.exercise = exercise
     self.isScratch = isScratch
@@ -53,6 +46,7 @@ public struct InterviewTask: Sendable {
     self.folder = folder
     self.hints = hints
     self.alias = alias
+    self.part = part
   }
 }
 
@@ -61,9 +55,10 @@ public struct InterviewTask: Sendable {
 ///
 /// Everything it touches comes in from outside: the console (a terminal or scripted lines),
 /// the clock, the grader and where the report is saved, so a test drives a whole interview
-/// without waiting. Time is read between answers: a round whose time has run out ends before
-/// its next question or prompt. The report is saved after every answer, so the end of input,
-/// or a Ctrl-C that ends the process, leaves the partial report on disk.
+/// without waiting. Each round's deadline holds while the learner is at the prompt: the wait
+/// for an answer ends when the time does. `q` ends a round, ``endCommand`` the interview. The
+/// report is saved after every answer; the end of input or a Ctrl-C stops the interview with
+/// the partial report saved and the reason named.
 public struct InterviewSession {
   /// The three rounds' shares of the time: a third, a half, a sixth.
   public static let shares = (concepts: 1.0 / 3, coding: 1.0 / 2, followUps: 1.0 / 6)
@@ -94,8 +89,15 @@ public struct InterviewSession {
   var kitCommand: String
   var now: () -> Date
   var grade: (Exercise) -> Grade
+  var renderGrade: ((Grade) -> String)?
   var save: (InterviewReport) -> Void
   var interrupted: () -> Bool
+
+  /// The command that ends the whole interview at any prompt (`q` ends only the round).
+  public static let endCommand = "qq"
+
+  /// The most lines of a grading's details shown in the coding round: about a screenful.
+  public static let maximumGradeLines = 20
 
   /// Creates a session.
   ///
@@ -112,6 +114,8 @@ public struct InterviewSession {
   ///   - kitCommand: How the learner runs the kit.
   ///   - now: The clock.
   ///   - grade: Grades the task's exercise (the kit's isolated runner, or a fake in tests).
+  ///   - renderGrade: Renders a grading's failing checks as `kit check` does, or `nil` to show
+  ///     only the count; at most ``maximumGradeLines`` lines of it are shown.
   ///   - save: Saves the report as it stands; called after every answer and at the end.
   ///   - interrupted: Whether a Ctrl-C arrived while a grading ran (the interview then stops
   ///     with its partial report); ``KitInterrupt/wasRequested`` by default.
@@ -120,6 +124,7 @@ public struct InterviewSession {
     language: Language, seed: UInt64, style: TextStyle, task: InterviewTask?,
     noTaskReason: String? = nil, kitCommand: String = "swift run kit",
     now: @escaping () -> Date, grade: @escaping (Exercise) -> Grade,
+    renderGrade: ((Grade) -> String)? = nil,
     save: @escaping (InterviewReport) -> Void,
     interrupted: @escaping () -> Bool = { KitInterrupt.wasRequested }
   ) {
@@ -135,13 +140,12 @@ public struct InterviewSession {
     self.kitCommand = kitCommand
     self.now = now
     self.grade = grade
+    self.renderGrade = renderGrade
     self.save = save
     self.interrupted = interrupted
   }
 
   private func t(_ en: String, _ zh: String) -> String { language == .chinese ? zh : en }
-
-  private var quizStyle: QuizEngine.TextStyle { QuizEngine.TextStyle(usesColor: style.usesColor) }
 
   /// The report for a record.
   func report(_ record: InterviewRecord) -> InterviewReport {
@@ -150,7 +154,21 @@ public struct InterviewSession {
     return InterviewReport(
       record: record, topicNames: names,
       exerciseTopics: task.map { Self.followUpTopics[$0.exercise.name] ?? [] } ?? [],
-      kitCommand: kitCommand, alias: task?.alias)
+      kitCommand: kitCommand, alias: task?.alias, weakTopics: weakTopics)
+  }
+
+  /// The topics of questions in weak Leitner boxes (last answered wrong, or still in box 1),
+  /// weakest first.
+  var weakTopics: [String] {
+    var weakest: [String: Int] = [:]
+    for question in bank.questions {
+      guard let progress = store.progress(of: question.id) else { continue }
+      let weakness = progress.lastCorrect ? progress.box : 0
+      guard weakness <= 1 else { continue }
+      weakest[question.topic] = min(weakest[question.topic] ?? weakness, weakness)
+    }
+    return weakest.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
+      .map(\.key)
   }
 
   // MARK: Running
@@ -164,7 +182,7 @@ public struct InterviewSession {
     var record = InterviewRecord(
       language: language, seed: seed, minutes: options.minutes, started: start)
     console.line(
-      style.bold(
+      style.emphasis(
         t(
           "Mock interview: \(options.minutes) minutes, three rounds (concepts, coding, follow-ups).",
           "模拟面试：\(options.minutes) 分钟，三个环节（概念、编程、追问）。")))
@@ -181,8 +199,10 @@ public struct InterviewSession {
       t(
         "Round 1 of 3 · concepts · \(concepts.count) questions · \(clock(total * Self.shares.concepts))",
         "第 1 环节，共 3 个 · 概念 · \(concepts.count) 题 · \(clock(total * Self.shares.concepts))"))
-    guard askRound(concepts, until: conceptEnd, into: \.concepts, record: &record) else {
-      return finish(record, endedBy: stopped)
+    if case .stop(let reason) = askRound(
+      concepts, until: conceptEnd, into: \.concepts, round: 1, record: &record)
+    {
+      return finish(record, endedBy: reason)
     }
 
     // 2. Coding.
@@ -191,8 +211,10 @@ public struct InterviewSession {
     let codingStart = now()
     let codingEnd = codingStart.addingTimeInterval(total * Self.shares.coding)
     if let task {
-      guard code(task, from: codingStart, until: codingEnd, record: &record) else {
-        return finish(record, endedBy: interrupted() ? "Ctrl-C" : stopped)
+      if case .stop(let reason) = code(
+        task, from: codingStart, until: codingEnd, record: &record)
+      {
+        return finish(record, endedBy: reason)
       }
     } else {
       record.codingSkipped = noTaskReason ?? t("no exercise to code", "没有可做的编程题")
@@ -212,14 +234,54 @@ public struct InterviewSession {
       t(
         "Round 3 of 3 · follow-ups · \(followUps.count) questions · \(clock(total * Self.shares.followUps))",
         "第 3 环节，共 3 个 · 追问 · \(followUps.count) 题 · \(clock(total * Self.shares.followUps))"))
-    guard askRound(followUps, until: followEnd, into: \.followUps, record: &record) else {
-      return finish(record, endedBy: stopped)
+    if case .stop(let reason) = askRound(
+      followUps, until: followEnd, into: \.followUps, round: 3, record: &record)
+    {
+      return finish(record, endedBy: reason)
     }
     record.stage = .finished
     return finish(record, endedBy: nil)
   }
 
-  private var stopped: String { t("stopped with q or the end of input", "用 q 或输入结束而中止") }
+  /// How a round ended.
+  private enum RoundEnd {
+    /// Every question answered, or the task passed or declared done.
+    case completed
+    /// The round ended early (the reason is in the record); the interview goes on.
+    case cut
+    /// The interview stops, for the reason given.
+    case stop(String)
+  }
+
+  /// Why the interview stopped, naming the round.
+  private func stopReason(_ why: StopCause, round: Int) -> String {
+    switch why {
+    case .interrupt:
+      return t("stopped by Ctrl-C during round \(round)", "第 \(round) 环节中按了 Ctrl-C")
+    case .endOfInput: return t("input ended during round \(round)", "第 \(round) 环节中输入结束")
+    case .command:
+      return t(
+        "ended with \(Self.endCommand) during round \(round)",
+        "第 \(round) 环节中用 \(Self.endCommand) 结束")
+    }
+  }
+
+  private enum StopCause { case interrupt, endOfInput, command }
+
+  /// Records that a round was cut short, and why.
+  private func cut(_ round: Int, _ why: String, record: inout InterviewRecord) {
+    record.roundsCutShort.append(t("round \(round): \(why)", "第 \(round) 环节：\(why)"))
+    save(report(record))
+  }
+
+  /// Asks, in a terminal, whether `q` should end the round; in a pipe it does at once.
+  private func confirmsEndOfRound() -> Bool {
+    guard console.outputIsTerminal else { return true }
+    return console.confirm(
+      t(
+        "End this round? (\(Self.endCommand) ends the whole interview)",
+        "结束本环节？（\(Self.endCommand) 结束整个面试）"))
+  }
 
   private func finish(_ record: InterviewRecord, endedBy reason: String?) -> InterviewReport {
     var record = record
@@ -227,13 +289,13 @@ public struct InterviewSession {
     let result = report(record)
     save(result)
     heading(t("Verdict", "评分"))
-    console.write(result.markdown)
+    console.writeWrapped(result.markdown)
     return result
   }
 
   private func heading(_ text: String) {
     console.line()
-    console.line(style.bold("── \(text) ──"))
+    console.line(style.heading("── \(text) ──"))
   }
 
   private func clock(_ seconds: Double) -> String {
@@ -286,96 +348,152 @@ public struct InterviewSession {
 
   /// Asks a round's questions until the last or the deadline, then shows the feedback.
   ///
-  /// - Returns: `false` when input ended.
+  /// The deadline holds at the prompt too: when it passes while the learner is typing, the
+  /// question is left unanswered and the round ends. `q` ends the round (after a yes in a
+  /// terminal); ``endCommand``, the end of input or Ctrl-C stop the interview.
   private func askRound(
     _ planned: [AskedQuestion], until deadline: Date,
-    into path: WritableKeyPath<InterviewRecord, [InterviewAnswer]>,
+    into path: WritableKeyPath<InterviewRecord, [InterviewAnswer]>, round: Int,
     record: inout InterviewRecord
-  ) -> Bool {
+  ) -> RoundEnd {
     record[keyPath: path] = planned.map {
       InterviewAnswer(questionID: $0.question.id, topic: $0.question.topic, outcome: nil)
     }
     save(report(record))
     let session = QuizSession(
-      bank: bank, planned: planned, store: store, now: now(), console: QuizConsoleBridge(console),
-      language: language, style: quizStyle, width: nil)
+      bank: bank, planned: planned, store: store, now: now(), console: console,
+      language: language, style: style, width: console.columns)
     session.defersFeedback = true
-    var ended = false
-    for index in planned.indices {
+    session.extraCommands = [Self.endCommand]
+    var end = RoundEnd.completed
+    var showsFeedback = true
+    var index = 0
+    func timeUp(_ midAnswer: Bool) {
+      let left = planned.count - index
+      console.line(
+        style.warning(
+          midAnswer
+            ? t(
+              "Time is up for this round, mid-answer: \(left) question(s) not answered.",
+              "本环节时间到（作答中）：还有 \(left) 题未作答。")
+            : t(
+              "Time is up for this round: \(left) question(s) not reached.",
+              "本环节时间到：还有 \(left) 题未作答。")))
+      cut(round, t("time ran out", "时间到"), record: &record)
+      end = .cut
+    }
+    questions: while index < planned.count {
       if now() >= deadline {
-        console.line(
-          style.yellow(
-            t(
-              "Time is up for this round: \(planned.count - index) question(s) not reached.",
-              "本环节时间到：还有 \(planned.count - index) 题未作答。")))
+        timeUp(false)
         break
       }
-      guard let outcome = session.ask(questionAt: index) else {
-        ended = true
-        break
+      switch session.ask(questionAt: index, before: deadline) {
+      case .answered(let outcome):
+        record[keyPath: path][index].outcome = outcome
+        save(report(record))
+        index += 1
+      case .timedOut:
+        timeUp(true)
+        break questions
+      case .quit:
+        guard confirmsEndOfRound() else { continue }
+        console.line(t("Round \(round) ends here.", "第 \(round) 环节到此结束。"))
+        cut(round, t("ended with q", "用 q 结束"), record: &record)
+        end = .cut
+        break questions
+      case .command:
+        end = .stop(stopReason(.command, round: round))
+        break questions
+      case .ended:
+        end = .stop(stopReason(.endOfInput, round: round))
+        break questions
+      case .interrupted:
+        end = .stop(stopReason(.interrupt, round: round))
+        showsFeedback = false
+        break questions
       }
-      record[keyPath: path][index].outcome = outcome
-      save(report(record))
     }
     _ = store.save()
-    if !planned.isEmpty {
+    if showsFeedback, !planned.isEmpty {
       heading(t("Feedback on this round", "本环节点评"))
       for (index, answer) in record[keyPath: path].enumerated() {
         session.showReview(questionAt: index, outcome: answer.outcome)
       }
     }
-    return !ended
+    return end
   }
 
   // MARK: Coding
 
   /// Runs the coding round.
   ///
-  /// - Returns: `false` when input ended.
+  /// The deadline holds at the prompt: when it passes while the learner is typing, the round
+  /// ends. `q` ends the round (after a yes in a terminal); ``endCommand``, the end of input or
+  /// Ctrl-C stop the interview.
   private func code(
     _ task: InterviewTask, from start: Date, until deadline: Date, record: inout InterviewRecord
-  ) -> Bool {
+  ) -> RoundEnd {
     var coding = CodingRecord(
       exercise: task.exercise, isScratch: task.isScratch, budget: deadline.timeIntervalSince(start))
+    coding.part = task.part.map { ($0.file as NSString).lastPathComponent }
+    let title = task.exercise.title + (coding.part.map { " · \($0)" } ?? "")
     record.coding = coding
     save(report(record))
     heading(
       t(
-        "Round 2 of 3 · coding · \(task.exercise.title) · \(clock(coding.budget))",
-        "第 2 环节，共 3 个 · 编程 · \(task.exercise.title) · \(clock(coding.budget))"))
+        "Round 2 of 3 · coding · \(title) · \(clock(coding.budget))",
+        "第 2 环节，共 3 个 · 编程 · \(title) · \(clock(coding.budget))"))
     console.line(task.brief)
     console.line()
     console.line(
       t(
         "Edit the files in \(task.folder)\(task.isScratch ? " (a scratch copy: your own files stay as they are)" : "")."
-          + " Type c to grade them, h for a hint (−5 points each), d when you are done.",
+          + " Type c to grade them, h for a hint (−5 points each), d when you are done,"
+          + " q to end this round, \(Self.endCommand) to end the interview.",
         "编辑 \(task.folder) 中的文件\(task.isScratch ? "（草稿副本，你自己的文件保持不变）" : "")。"
-          + "输入 c 评测，h 查看提示（每次 −5 分），d 结束本环节。"))
+          + "输入 c 评测，h 查看提示（每次 −5 分），d 结束本环节，q 结束本环节，\(Self.endCommand) 结束面试。"))
     var hintsShown = 0
     defer { record.coding = coding }
+    func usedSoFar() -> Double { min(now().timeIntervalSince(start), coding.budget) }
+    func timeUp() -> RoundEnd {
+      coding.timedOut = !coding.isPassed
+      coding.secondsUsed = coding.budget
+      console.line(style.warning(t("Time is up for the coding round.", "编程环节时间到。")))
+      record.coding = coding
+      cut(2, t("time ran out", "时间到"), record: &record)
+      return .cut
+    }
     while true {
       let elapsed = now().timeIntervalSince(start)
-      if now() >= deadline {
-        coding.timedOut = !coding.isPassed
-        coding.secondsUsed = coding.budget
-        console.line(style.yellow(t("Time is up for the coding round.", "编程环节时间到。")))
-        return true
-      }
+      if now() >= deadline { return timeUp() }
       console.write(
         t(
-          "[\(clock(coding.budget - elapsed)) left] c check · h hint · d done > ",
-          "[剩余 \(clock(coding.budget - elapsed))] c 评测 · h 提示 · d 结束 > "))
-      guard let line = console.readLine() else {
+          "[\(clock(coding.budget - elapsed)) left] c check · h hint · d done · q end round > ",
+          "[剩余 \(clock(coding.budget - elapsed))] c 评测 · h 提示 · d 完成 · q 结束本环节 > "))
+      let line: String
+      switch console.readLine(before: deadline) {
+      case .line(let text): line = text
+      case .timedOut:
         console.line()
-        coding.secondsUsed = min(now().timeIntervalSince(start), coding.budget)
-        return false
+        return timeUp()
+      case .ended:
+        console.line()
+        coding.secondsUsed = usedSoFar()
+        return .stop(stopReason(.endOfInput, round: 2))
+      case .interrupted:
+        console.line()
+        coding.secondsUsed = usedSoFar()
+        return .stop(stopReason(.interrupt, round: 2))
       }
-      if now() >= deadline { continue }  // typed after the time ran out: not acted on
+      if now() >= deadline { return timeUp() }  // typed after the time ran out: not acted on
       switch line.trimmingCharacters(in: .whitespaces).lowercased() {
       case "c", "check":
-        console.line(t("Grading \(task.exercise.title)…", "正在评测 \(task.exercise.title)…"))
+        console.line(t("Grading \(title)…", "正在评测 \(title)…"))
         let result = grade(task.exercise)
-        if interrupted() { return false }
+        if interrupted() {
+          coding.secondsUsed = usedSoFar()
+          return .stop(stopReason(.interrupt, round: 2))
+        }
         let used = now().timeIntervalSince(start)
         let summary = describe(result)
         coding.attempts.append("\(clock(used)) · \(summary)")
@@ -387,8 +505,14 @@ public struct InterviewSession {
           coding.isPassed = true
           record.coding = coding
           save(report(record))
-          console.line(style.green(t("Every check passes.", "全部检查通过。")))
-          return true
+          console.line(style.success(t("Every check passes.", "全部检查通过。")))
+          return .completed
+        }
+        if let renderGrade {
+          console.writeWrapped(
+            Self.bounded(
+              renderGrade(result), lines: Self.maximumGradeLines,
+              more: { t("… \($0) more lines", "……还有 \($0) 行") }))
         }
         record.coding = coding
         save(report(record))
@@ -400,17 +524,42 @@ public struct InterviewSession {
         let level = task.hints[hintsShown]
         hintsShown += 1
         coding.hintsUsed = hintsShown
-        console.line(style.bold(t("Hint \(level.number): ", "提示 \(level.number)：") + level.title))
+        console.line(
+          style.emphasis(t("Hint \(level.number): ", "提示 \(level.number)：") + level.title))
         console.line(HintsDocument.rendered(level.body, style: style))
         record.coding = coding
         save(report(record))
       case "d", "done":
-        coding.secondsUsed = min(now().timeIntervalSince(start), coding.budget)
-        return true
+        coding.secondsUsed = usedSoFar()
+        return .completed
+      case "q", "quit":
+        guard confirmsEndOfRound() else { continue }
+        coding.secondsUsed = usedSoFar()
+        record.coding = coding
+        cut(2, t("ended with q", "用 q 结束"), record: &record)
+        return .cut
+      case Self.endCommand:
+        coding.secondsUsed = usedSoFar()
+        return .stop(stopReason(.command, round: 2))
       default:
-        console.line(t("Type c, h or d.", "请输入 c、h 或 d。"))
+        console.line(
+          t("Type c, h, d, q or \(Self.endCommand).", "请输入 c、h、d、q 或 \(Self.endCommand)。"))
       }
     }
+  }
+
+  /// The first lines of a text, with a note of how many more there are.
+  ///
+  /// - Parameters:
+  ///   - text: The text, ending with a newline.
+  ///   - lines: The most lines kept.
+  ///   - more: The note for the lines left out, given their count.
+  /// - Returns: The text, or its first lines and the note, ending with a newline.
+  public static func bounded(_ text: String, lines: Int, more: (Int) -> String) -> String {
+    var all = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if all.last == "" { all.removeLast() }
+    guard all.count > lines else { return text }
+    return all.prefix(lines).joined(separator: "\n") + "\n" + more(all.count - lines) + "\n"
   }
 
   /// One line on a grading: checks passing, or what went wrong.

@@ -37,9 +37,9 @@ public struct ScratchCopy: Sendable {
   ///
   /// - Parameter environment: The process environment.
   /// - Returns: The folder's path.
-  public static func standardFolder(environment: [String: String]) -> String {
-    let state = KitStateStore.standard(environment: environment).path
-    return (state as NSString).deletingLastPathComponent + "/scratch"
+  /// - Throws: `KitError.fileSystem` when there is no state folder.
+  public static func standardFolder(environment: [String: String]) throws(KitError) -> String {
+    try KitStateStore.stateItem("scratch", environment: environment)
   }
 
   /// The scratch package's catalogue: the one exercise, at the scratch root.

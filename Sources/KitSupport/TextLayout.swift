@@ -2,9 +2,54 @@
 ///
 /// Latin text breaks at spaces; Chinese text may break between any two characters, except
 /// that closing punctuation (`，。、；：！？）」`) never starts a line and opening punctuation
-/// never ends one. A word longer than the width is split between characters. Explicit line
-/// breaks are kept.
+/// never ends one. A word longer than the width (a URL, a path) is never split: it gets a line
+/// of its own and runs past the width. Terminal escape sequences take no columns and are never
+/// split. Explicit line breaks are kept.
 public enum TextLayout {
+  /// Wraps every line of a text that is wider than a width, keeping its indentation.
+  ///
+  /// Lines that fit are left exactly as they are. A line that does not fit is wrapped at its
+  /// spaces; its continuation lines are indented as far as its own indentation, or, for a list
+  /// item (`- `, `* `, `• `, `1. `, `1) `), as far as the item's text.
+  ///
+  /// - Parameters:
+  ///   - text: The text; it may end with a newline, which is kept.
+  ///   - width: The widest a line may be, in columns; values below 10 are treated as 10.
+  /// - Returns: The wrapped text.
+  /// - Complexity: O(*n*) in the length of the text.
+  public static func wrapLines(_ text: String, width: Int) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      guard DisplayWidth.of(String(line)) > max(width, 10) else { return String(line) }
+      let (lead, rest) = splitLead(line)
+      let indent = String(repeating: " ", count: DisplayWidth.of(lead))
+      return wrap(String(rest), width: width, prefix: lead, indent: indent)
+        .joined(separator: "\n")
+    }.joined(separator: "\n")
+  }
+
+  /// Splits a line into its indentation with any list marker, and the rest.
+  static func splitLead(_ line: Substring) -> (lead: String, rest: Substring) {
+    let indentEnd = line.firstIndex { $0 != " " && $0 != "\t" } ?? line.endIndex
+    var markerEnd = indentEnd
+    let afterIndent = line[indentEnd...]
+    if let first = afterIndent.first, "-*•".contains(first),
+      afterIndent.dropFirst().first == " "
+    {
+      markerEnd = line.index(indentEnd, offsetBy: 2)
+    } else {
+      let digits = afterIndent.prefix { $0.isASCII && $0.isNumber }
+      let after = afterIndent.dropFirst(digits.count)
+      if !digits.isEmpty, digits.count <= 3, let mark = after.first, mark == "." || mark == ")",
+        after.dropFirst().first == " "
+      {
+        markerEnd = line.index(indentEnd, offsetBy: digits.count + 2)
+      }
+    }
+    var end = markerEnd
+    while end < line.endIndex, line[end] == " " { end = line.index(after: end) }
+    return (String(line[..<end]), line[end...])
+  }
+
   /// Wraps text to a width.
   ///
   /// - Parameters:
@@ -59,24 +104,16 @@ public enum TextLayout {
       }
       if lineWidth > lineStart { breakLine() }
       pendingSpace = false
-      if lineWidth + tokenWidth <= width {
-        line += token
-        lineWidth += tokenWidth
-        continue
-      }
-      for character in token {  // longer than a line: split between characters
-        let characterWidth = DisplayWidth.of(character)
-        if lineWidth + characterWidth > width, lineWidth > lineStart { breakLine() }
-        line.append(character)
-        lineWidth += characterWidth
-      }
+      line += token  // a token wider than a line runs past the width rather than split
+      lineWidth += tokenWidth
     }
     lines.append(line)
     return lines
   }
 
-  /// Splits text into units that must stay on one line: runs of spaces, Latin words, and
-  /// single wide characters with any closing punctuation after them (and opening before).
+  /// Splits text into units that must stay on one line: runs of spaces, Latin words (with any
+  /// escape sequences in or around them), and single wide characters with any closing
+  /// punctuation after them (and opening before).
   private static func tokens(_ text: Substring) -> [String] {
     var tokens: [String] = []
     var current = ""
@@ -85,7 +122,17 @@ public enum TextLayout {
       if !current.isEmpty { tokens.append(current) }
       current = ""
     }
-    for character in text {
+    let characters = Array(text)
+    var index = 0
+    while index < characters.count {
+      if let end = DisplayWidth.escapeSequenceEnd(in: characters, from: index) {
+        if current.last?.isWhitespace ?? false { flush() }
+        current += String(characters[index..<end])
+        index = end
+        continue
+      }
+      let character = characters[index]
+      index += 1
       if character.isWhitespace {
         if !(current.last?.isWhitespace ?? false) { flush() }
         current.append(character)

@@ -3,11 +3,59 @@
 public enum DisplayWidth {
   /// The columns a string takes in a terminal.
   ///
-  /// - Parameter text: Text without control characters or escape sequences.
-  /// - Returns: The sum of its characters' widths.
+  /// Terminal escape sequences (colours and other `ESC [` … sequences, and `ESC ]` … links)
+  /// take no columns.
+  ///
+  /// - Parameter text: The text, with or without escape sequences.
+  /// - Returns: The sum of its visible characters' widths.
   /// - Complexity: O(*n*) in the length of the text.
   public static func of(_ text: String) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    let characters = Array(text)
+    var width = 0
+    var index = 0
+    while index < characters.count {
+      if let end = escapeSequenceEnd(in: characters, from: index) {
+        index = end
+        continue
+      }
+      width += of(characters[index])
+      index += 1
+    }
+    return width
+  }
+
+  /// Where the terminal escape sequence that starts at an index ends.
+  ///
+  /// - Parameters:
+  ///   - characters: The text's characters.
+  ///   - start: The index to look at.
+  /// - Returns: The index just past the sequence, or `nil` when no sequence starts there. An
+  ///   unfinished sequence runs to the end of the text.
+  public static func escapeSequenceEnd(in characters: [Character], from start: Int) -> Int? {
+    guard characters[start] == "\u{1B}", start + 1 < characters.count else { return nil }
+    var index = start + 2
+    switch characters[start + 1] {
+    case "[":  // CSI: parameters, then one final character in @...~
+      while index < characters.count {
+        let value = characters[index].unicodeScalars.first?.value ?? 0
+        index += 1
+        if (0x40...0x7E).contains(value) { return index }
+      }
+      return index
+    case "]":  // OSC, such as a hyperlink: up to BEL or ESC \
+      while index < characters.count {
+        if characters[index] == "\u{07}" { return index + 1 }
+        if characters[index] == "\u{1B}", index + 1 < characters.count,
+          characters[index + 1] == "\\"
+        {
+          return index + 2
+        }
+        index += 1
+      }
+      return index
+    default:
+      return start + 2
+    }
   }
 
   /// The columns one character (grapheme cluster) takes.

@@ -1,4 +1,4 @@
-import PruningCore
+import KitSupport
 import Testing
 
 @Suite("SplitMix64 generator")
@@ -82,21 +82,5 @@ struct SplitMix64Tests {
     var single = [1]
     a.shuffle(&single)
     #expect(single == [1])
-  }
-
-  @Test("Random tensors are reproducible from a seed")
-  func randomTensors() throws {
-    var a = SplitMix64(seed: 2)
-    var b = SplitMix64(seed: 2)
-    let x = try Tensor.random(shape: [3, 4], in: 0...1, using: &a)
-    let y = try Tensor.random(shape: [3, 4], in: 0...1, using: &b)
-    #expect(x == y)
-    #expect(x.scalars.allSatisfy { $0 >= 0 && $0 <= 1 })
-    let normal = try Tensor.randomNormal(shape: [2, 2], standardDeviation: 0.1, using: &a)
-    #expect(normal.shape == [2, 2])
-    #expect(normal.scalars.allSatisfy { abs($0) < 1 })
-    #expect(throws: PruningError.invalidShape(shape: [-1], scalarCount: 0)) {
-      try Tensor.random(shape: [-1], using: &a)
-    }
   }
 }

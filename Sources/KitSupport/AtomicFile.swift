@@ -10,14 +10,14 @@ import Foundation
 /// goes to a temporary file in the same folder, is flushed to disk, and is renamed over the
 /// target. An interrupted write (Ctrl-C, a crash, a full disk) leaves the target untouched, and
 /// the temporary file is created exclusively, so no file already there is ever overwritten.
-enum AtomicFile {
+public enum AtomicFile {
   /// Writes data to a file atomically.
   ///
   /// - Parameters:
   ///   - data: The new contents.
   ///   - url: The file to replace or create; its folder must exist.
   /// - Throws: `AtomicFile.Failure` naming the step that failed and the system's reason.
-  static func write(_ data: Data, to url: URL) throws(Failure) {
+  public static func write(_ data: Data, to url: URL) throws(Failure) {
     let folder = url.deletingLastPathComponent().path
     let temporary = "\(folder)/.\(url.lastPathComponent).\(getpid()).tmp"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
@@ -45,13 +45,20 @@ enum AtomicFile {
   }
 
   /// Why a write failed.
-  struct Failure: Error {
+  public struct Failure: Error, Hashable, Sendable {
     /// The system's description of the error, e.g. "Permission denied".
-    var reason: String
+    public var reason: String
+
+    /// Creates a failure.
+    ///
+    /// - Parameter reason: The system's description of the error.
+    public init(reason: String) {
+      self.reason = reason
+    }
   }
 
   /// The description of the current `errno`.
-  static func systemError() -> String {
+  public static func systemError() -> String {
     String(cString: strerror(errno))
   }
 }

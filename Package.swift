@@ -6,7 +6,8 @@
 //   KIT_SOLUTIONS=1 swift test      runs the same tests on the reference in Solutions/
 //   KIT_ONLY=WeightPruning,...      builds only the named exercises (none: `KIT_ONLY=none`)
 //   KIT_MAINTAINER=1                adds the kit's own suites (KitEngine, KitSupport, BenchKit)
-//                                   to a plain `swift test`; KIT_SOLUTIONS=1 always has them
+//                                   to a plain `swift test`; KIT_SOLUTIONS=1 has them unless
+//                                   KIT_MAINTAINER=0, which leaves the grading suites alone
 // Tools (`kit`, CI) read the exercise list from `swift package dump-package`.
 import PackageDescription
 
@@ -33,10 +34,12 @@ let only: Set<String>? = Context.environment["KIT_ONLY"].map {
   Set($0.split(separator: ",").map { String($0.filter { $0 != " " }) })
 }
 /// Whether the maintainer suites (the kit's engine, with its fixture end-to-end tests, and the
-/// benchmark harness) are in the graph: with the reference, and when asked for; a learner's
-/// plain `swift test` runs only the exercises and the shared library.
+/// benchmark harness) are in the graph: with the reference unless `KIT_MAINTAINER=0`, and
+/// when asked for; a learner's plain `swift test` runs only the
+/// exercises and the shared library.
+let maintainerSetting = Context.environment["KIT_MAINTAINER"]
 let includesMaintainerSuites =
-  useSolutions || Context.environment["KIT_MAINTAINER"] == "1"
+  maintainerSetting == "1" || (useSolutions && maintainerSetting != "0")
 let maintainerTestTargets: [Target] =
   includesMaintainerSuites
   ? [
@@ -115,3 +118,9 @@ let package = Package(
   ] + exerciseTargets + maintainerTestTargets,
   swiftLanguageModes: [.v6]
 )
+
+// `KIT_MAINTAINER=0` (the mutation run's copy): the grading suites alone, none of the kit's own.
+if maintainerSetting == "0" {
+  let gradingSuites = Set(exercises.map { "\($0.name)Tests" })
+  package.targets.removeAll { $0.type == .test && !gradingSuites.contains($0.name) }
+}

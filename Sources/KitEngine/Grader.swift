@@ -88,8 +88,9 @@ public struct Grader: Sendable {
     }
   }
 
-  /// The environment every `swift` call gets: the exercise set, the mode, a short backtrace
-  /// that names the trapping line, and no colour in captured output.
+  /// The environment every `swift` call gets: the exercise set, the mode (the reference without
+  /// the maintainer suites unless they are asked for), a short backtrace that names the
+  /// trapping line, and no colour in captured output.
   ///
   /// - Parameters:
   ///   - exercises: The exercises to keep in the graph.
@@ -104,7 +105,8 @@ public struct Grader: Sendable {
       "KIT_ONLY": wholeGraph
         ? nil : exercises.isEmpty ? "none" : exercises.map(\.name).joined(separator: ","),
       "KIT_SOLUTIONS": settings.usesSolutions ? "1" : nil,
-      "KIT_MAINTAINER": settings.includesMaintainerSuites ? "1" : nil,
+      "KIT_MAINTAINER":
+        settings.includesMaintainerSuites ? "1" : settings.usesSolutions ? "0" : nil,
       "SWIFT_BACKTRACE":
         "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=64",
       "SWT_EXPERIMENTAL_EVENT_STREAM_FIELDS_ENABLED": "1",

@@ -89,7 +89,8 @@ public struct KitInvocation: Hashable, Sendable {
                            untouched stubs fail every one
       verify --mutants     for maintainers: grade slips in the references (an operator, a
                            bound, a rounding rule, a constant); [--exercise NAME]
-                           [--sample N --seed S] [--threshold 0.95]
+                           [--sample N --seed S] [--threshold 0.95]; --list counts
+                           each file's mutants without running them
 
     NAME is a number (01 or 1), a module name (WeightPruning) or a short alias (weight).
 
@@ -153,6 +154,9 @@ public struct KitInvocation: Hashable, Sendable {
         all = true
       case "--mutants":
         mutants = true
+      case "--list":
+        mutation.listsOnly = true
+        mutationOptionGiven = true
       case "--exercise":
         mutation.exercise = try value(for: argument)
         mutationOptionGiven = true
@@ -249,7 +253,8 @@ public struct KitInvocation: Hashable, Sendable {
     if mutationWanted, case .mutants = command {
     } else if mutationWanted {
       throw .usage(
-        "--mutants, --exercise, --sample, --seed and --threshold go with verify --mutants")
+        "--mutants, --exercise, --sample, --seed, --threshold and --list go with "
+          + "verify --mutants")
     }
     if all, case .reset = command {
     } else if all {
@@ -274,6 +279,9 @@ public struct MutationOptions: Hashable, Sendable {
   /// `--threshold`: the kill rate every exercise must reach.
   public var threshold: Double
 
+  /// `--list`: count each file's mutants (what a full run costs) without running any.
+  public var listsOnly: Bool
+
   /// Creates options.
   ///
   /// - Parameters:
@@ -281,12 +289,15 @@ public struct MutationOptions: Hashable, Sendable {
   ///   - sample: Mutants per exercise, or `nil` for all.
   ///   - seed: The sample's seed; 1 by default.
   ///   - threshold: The kill rate to reach; 0.95 by default.
+  ///   - listsOnly: Count the mutants without running them; `false` by default.
   public init(
-    exercise: String? = nil, sample: Int? = nil, seed: UInt64 = 1, threshold: Double = 0.95
+    exercise: String? = nil, sample: Int? = nil, seed: UInt64 = 1, threshold: Double = 0.95,
+    listsOnly: Bool = false
   ) {
     self.exercise = exercise
     self.sample = sample
     self.seed = seed
     self.threshold = threshold
+    self.listsOnly = listsOnly
   }
 }

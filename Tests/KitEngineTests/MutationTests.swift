@@ -110,6 +110,9 @@ struct MutationTests {
     #expect(builds.count == all.count + 1, "the unchanged reference, then one build per mutant")
     #expect(builds.allSatisfy { $0.environment["KIT_SOLUTIONS"] == .some("1") })
     #expect(builds.allSatisfy { $0.environment["KIT_ONLY"] == .some("Hanging") })
+    #expect(
+      builds.allSatisfy { $0.environment["KIT_MAINTAINER"] == .some("0") },
+      "the copy builds no maintainer suite")
     #expect(builds.allSatisfy { $0.workingDirectory == root + "/workspace" })
     let filters = Set(runner.commands.compactMap { $0.value(after: "--filter") })
     #expect(filters == [hanging.testFilter])
@@ -137,6 +140,13 @@ struct MutationTests {
       settings: GradingSettings(), workspace: root + "/workspace", equivalents: loaded)
     let report = try #require(try tester.run([hanging]).first)
     #expect(report.equivalent == 1)
+    #expect(tester.staleEquivalents(in: [hanging]).isEmpty)
+    var moved = equivalent
+    moved.line = 10
+    let staleTester = MutationTester(
+      catalogue: catalogue, runner: hangingRunner(original: original),
+      settings: GradingSettings(), workspace: root + "/workspace", equivalents: [moved])
+    #expect(staleTester.staleEquivalents(in: [hanging]) == [moved], "an entry whose line moved")
     #expect(report.count(.survived) == 0)
     #expect(report.killRate == 1)
 
@@ -146,6 +156,40 @@ struct MutationTests {
     let failing = try #require(try broken.run([hanging], sample: 2, seed: 1).first)
     #expect(failing.problem == "the unchanged reference does not pass its suite")
     #expect(failing.results.isEmpty)
+  }
+
+  @Test("A given file (the same in Exercises/ and Solutions/) has no mutants; each file's count")
+  func givenFilesAndCounts() throws {
+    let root = try makeTemporaryFolder("mutants-given")
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let kit = root + "/MiniKit"
+    try FileManager.default.copyItem(atPath: Fixtures.folder + "/MiniKit", toPath: kit)
+    let given = "let limit = 1 + 2\n"
+    try write(given, to: kit + "/Solutions/04-Hanging/Given.swift")
+    try write(given, to: kit + "/Exercises/04-Hanging/Given.swift")
+    try write("let other = 3 * 4\n", to: kit + "/Solutions/04-Hanging/Twin.swift")
+    try write("let other = 0\n", to: kit + "/Exercises/04-Hanging/Twin.swift")
+    let catalogue = Fixtures.miniCatalogue(root: kit)
+    let hanging = catalogue.exercises[3]
+    let tester = MutationTester(
+      catalogue: catalogue, runner: ScriptedRunner { _ in CommandResult(status: 0) },
+      settings: GradingSettings(), workspace: root + "/workspace")
+    let files = tester.mutantsByFile(of: hanging).map(\.file)
+    #expect(
+      files == ["Solutions/04-Hanging/Halvings.swift", "Solutions/04-Hanging/Twin.swift"])
+    #expect(tester.givenFiles(of: hanging) == ["Solutions/04-Hanging/Given.swift"])
+    #expect(!tester.mutants(of: hanging).contains { $0.file.hasSuffix("Given.swift") })
+
+    let report = try #require(try tester.run([hanging], listOnly: true).first)
+    #expect(report.results.isEmpty)
+    #expect(report.perFile["Solutions/04-Hanging/Twin.swift"] == 5)
+    #expect(report.generated == report.perFile.values.reduce(0, +))
+    let lines = report.inventoryLines()
+    #expect(lines.contains("    Twin.swift: 5"))
+    #expect(lines.first?.hasSuffix("; 1 given files left out") == true)
+    #expect(
+      !FileManager.default.fileExists(atPath: root + "/workspace"),
+      "--list copies and builds nothing")
   }
 
   @Test("verify --mutants takes its options; they go with it alone")
@@ -158,10 +202,12 @@ struct MutationTests {
     ]).command
     #expect(
       full == .mutants(MutationOptions(exercise: "04", sample: 12, seed: 3, threshold: 0.9)))
+    let list = try KitInvocation.parse(["verify", "--mutants", "--list"]).command
+    #expect(list == .mutants(MutationOptions(listsOnly: true)))
     for arguments in [
       ["verify", "--sample", "3"], ["check", "01", "--mutants"],
       ["verify", "--mutants", "--sample", "0"], ["verify", "--mutants", "--threshold", "2"],
-      ["verify", "--mutants", "--seed", "-1"],
+      ["verify", "--mutants", "--seed", "-1"], ["verify", "--list"],
     ] {
       #expect(throws: KitError.self, "\(arguments)") { try KitInvocation.parse(arguments) }
     }

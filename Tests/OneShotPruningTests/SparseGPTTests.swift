@@ -95,6 +95,19 @@ struct SparseGPTTests {
     }
   }
 
+  @Test("A count that is not whole rounds half to even: 2.25 → 2, 2.5 → 2, 6.75 → 7 pruned")
+  func fractionalCountRoundsHalfToEven() throws {
+    // (rows, inputs, fraction, pruned): one block holds every column.
+    for (rows, inputs, fraction, pruned) in [(3, 3, 0.25, 2), (2, 5, 0.25, 2), (3, 3, 0.75, 7)] {
+      let (w, x) = Self.layer(seed: 91, rows: rows, inputs: inputs, tokens: 20)
+      let h = Oracle.square(Oracle.hessian(x))
+      let result = try sparseGPT(w, hessian: h, pattern: .unstructured(fraction))
+      let count = result.mask.isKept.count { !$0 }
+      let product = Double(rows * inputs) * fraction
+      #expect(count == pruned, "\(rows)×\(inputs) at \(fraction) (\(product)): pruned \(count)")
+    }
+  }
+
   @Test("Sparsity 0 keeps W exactly; sparsity 1 gives all zeros; one column ranks across rows")
   func extremes() throws {
     let (w, x) = Self.layer(seed: 3)

@@ -82,6 +82,16 @@ struct RandomPruningTests {
     #expect(try randomMasks(shapes: [], sparsities: [], using: &generator).isEmpty)
   }
 
+  @Test("A shape with a zero dimension is valid: an empty mask of that shape, not an error")
+  func zeroDimension() throws {
+    var generator = SplitMix64(seed: 3)
+    let masks = try randomMasks(
+      shapes: [[0, 3], [2, 2]], sparsities: [0.5, 0.5], using: &generator)
+    let shapes = masks.map(\.shape)
+    #expect(shapes == [[0, 3], [2, 2]])
+    #expect(masks.map(\.keptCount) == [0, 2])
+  }
+
   @Test("Bad input throws the exact error and draws nothing")
   func validation() throws {
     var generator = SplitMix64(seed: 5)

@@ -12,6 +12,16 @@ struct KMeansCodebookTests {
     #expect(shared.codes == [0, 0, 1, 1, 2, 2])
   }
 
+  @Test("Scale does not matter: the worked example × 1e-20 gives its centroids × 1e-20")
+  func tinyWeights() throws {
+    let scale: Float = 1e-20
+    let weights: [Float] = [-1, -0.9, 0.1, 0.2, 0.9, 1]
+    let shared = try kMeansCodebook(Tensor(weights.map { $0 * scale }), clusters: 3)
+    // Each centroid is its cluster's mean at any scale; compare in units of the scale.
+    expectClose(shared.centroids.map { $0 / scale }, [-0.95, 0.15, 0.95])
+    #expect(shared.codes == [0, 0, 1, 1, 2, 2])
+  }
+
   @Test("With no iterations the centroids are evenly spaced over [min, max], ends included")
   func linearInitialisation() throws {
     let example = try kMeansCodebook(

@@ -17,8 +17,19 @@ public struct MutationReport: Hashable, Sendable {
   /// The exercise.
   public var exercise: Exercise
 
-  /// How many mutants its reference solution has in all.
+  /// How many mutants its reference solution has in all (given files left out).
   public var generated: Int
+
+  /// How many mutants each file of the reference can produce, by path; a given file
+  /// (byte-identical in `Exercises/` and `Solutions/`) is not learner work and has none.
+  public var perFile: [String: Int]
+
+  /// The given files left out.
+  public var givenFiles: [String]
+
+  /// Seconds spent building and grading the mutants run (the unchanged reference's first
+  /// build not counted).
+  public var seconds: Double
 
   /// How many of them the allow-list names as equivalent (never run).
   public var equivalent: Int
@@ -37,12 +48,19 @@ public struct MutationReport: Hashable, Sendable {
   ///   - equivalent: The allow-listed ones.
   ///   - results: The outcome of each mutant run.
   ///   - problem: Why nothing could be run, if so.
+  ///   - perFile: The mutants each file can produce.
+  ///   - givenFiles: The given files left out.
+  ///   - seconds: Seconds spent on the mutants run.
   public init(
     exercise: Exercise, generated: Int = 0, equivalent: Int = 0,
-    results: [Mutant: MutantOutcome] = [:], problem: String? = nil
+    results: [Mutant: MutantOutcome] = [:], problem: String? = nil,
+    perFile: [String: Int] = [:], givenFiles: [String] = [], seconds: Double = 0
   ) {
     self.exercise = exercise
     self.generated = generated
+    self.perFile = perFile
+    self.givenFiles = givenFiles
+    self.seconds = seconds
     self.equivalent = equivalent
     self.results = results
     self.problem = problem
@@ -118,7 +136,8 @@ public struct EquivalentMutant: Codable, Hashable, Sendable {
 ///
 /// The package is copied once into a workspace (its build folder kept between runs, so every
 /// build after the first is incremental); each mutant replaces one file of the copy, is built
-/// with `KIT_SOLUTIONS=1 KIT_ONLY=<exercise>` and graded with that exercise's suite alone,
+/// with `KIT_SOLUTIONS=1 KIT_MAINTAINER=0 KIT_ONLY=<exercise>` (the exercise's module and
+/// its grading suite, no maintainer suites) and graded with that exercise's suite alone,
 /// through the kit's process-group runner and its time limits, and the file is put back.
 public struct MutationTester: Sendable {
   /// The real package.
@@ -155,6 +174,7 @@ public struct MutationTester: Sendable {
     self.runner = runner
     var settings = settings
     settings.usesSolutions = true
+    settings.includesMaintainerSuites = false
     settings.sharedScratchPath = nil
     settings.scratchPath = ".build"
     self.settings = settings
@@ -179,15 +199,59 @@ public struct MutationTester: Sendable {
     }
   }
 
-  /// The mutants of an exercise's reference solution, every file, in source order.
+  /// The mutants of an exercise's reference solution, every learner file, in source order.
   ///
   /// - Parameter exercise: The exercise.
   /// - Returns: The mutants.
   public func mutants(of exercise: Exercise) -> [Mutant] {
-    catalogue.swiftFiles(in: exercise.solutionPath).flatMap { file in
-      let text = (try? String(contentsOfFile: catalogue.absolute(file), encoding: .utf8)) ?? ""
-      return MutantGenerator.mutants(of: text, file: file)
+    mutantsByFile(of: exercise).flatMap(\.mutants)
+  }
+
+  /// The mutants of each learner file of an exercise's reference solution, in file order.
+  ///
+  /// A given file, byte-identical in `Exercises/` and `Solutions/`, is not learner work: no
+  /// learner can make a slip in it, so it has no mutants and is not listed.
+  ///
+  /// - Parameter exercise: The exercise.
+  /// - Returns: Each learner file with its mutants, in source order.
+  public func mutantsByFile(of exercise: Exercise) -> [(file: String, mutants: [Mutant])] {
+    catalogue.swiftFiles(in: exercise.solutionPath).filter { !isGiven($0, in: exercise) }
+      .map { file in
+        let text = (try? String(contentsOfFile: catalogue.absolute(file), encoding: .utf8)) ?? ""
+        return (file, MutantGenerator.mutants(of: text, file: file))
+      }
+  }
+
+  /// The allow-list entries for the given exercises' files that name no mutant any more (the
+  /// line moved or the code changed): each must be reviewed again and its line corrected.
+  ///
+  /// - Parameter exercises: The exercises.
+  /// - Returns: The stale entries, in allow-list order.
+  public func staleEquivalents(in exercises: [Exercise]) -> [EquivalentMutant] {
+    let mutants = exercises.flatMap { exercise in
+      equivalents.contains { $0.file.hasPrefix(exercise.solutionPath + "/") }
+        ? self.mutants(of: exercise) : []
     }
+    return equivalents.filter { entry in
+      exercises.contains { entry.file.hasPrefix($0.solutionPath + "/") }
+        && !mutants.contains { entry.matches($0) }
+    }
+  }
+
+  /// The given files of an exercise: the reference files byte-identical to the stubs' files.
+  ///
+  /// - Parameter exercise: The exercise.
+  /// - Returns: Their paths relative to the package root, sorted.
+  public func givenFiles(of exercise: Exercise) -> [String] {
+    catalogue.swiftFiles(in: exercise.solutionPath).filter { isGiven($0, in: exercise) }
+  }
+
+  private func isGiven(_ file: String, in exercise: Exercise) -> Bool {
+    let twin = exercise.exercisePath + file.dropFirst(exercise.solutionPath.count)
+    guard let stub = FileManager.default.contents(atPath: catalogue.absolute(twin)) else {
+      return false
+    }
+    return FileManager.default.contents(atPath: catalogue.absolute(file)) == stub
   }
 
   /// A seeded sample of mutants: the `count` whose hash with the seed is smallest, so the same
@@ -261,6 +325,7 @@ public struct MutationTester: Sendable {
   ///   - seed: The sample's seed.
   ///   - progress: Called with a short description of each step.
   ///   - finished: Called with each exercise's report as soon as it is complete.
+  ///   - listOnly: Count the mutants without building or grading anything.
   /// - Returns: One report per exercise.
   /// - Throws: `KitError.usage` when the workspace cannot be prepared.
   public func run(
@@ -268,20 +333,29 @@ public struct MutationTester: Sendable {
     sample: Int? = nil,
     seed: UInt64 = 1,
     progress: (String) -> Void = { _ in },
-    finished: (MutationReport) -> Void = { _ in }
+    finished: (MutationReport) -> Void = { _ in },
+    listOnly: Bool = false
   ) throws(KitError) -> [MutationReport] {
-    try prepareWorkspace()
+    if !listOnly { try prepareWorkspace() }
     var copy = catalogue
     copy.root = workspace
     let grader = Grader(catalogue: copy, runner: runner, settings: settings)
     var reports: [MutationReport] = []
     for exercise in exercises {
       if KitInterrupt.wasRequested { break }
-      let all = mutants(of: exercise)
+      let byFile = mutantsByFile(of: exercise)
+      let all = byFile.flatMap(\.mutants)
       let candidates = all.filter { mutant in !equivalents.contains { $0.matches(mutant) } }
       var report = MutationReport(
-        exercise: exercise, generated: all.count, equivalent: all.count - candidates.count)
+        exercise: exercise, generated: all.count, equivalent: all.count - candidates.count,
+        perFile: Dictionary(uniqueKeysWithValues: byFile.map { ($0.file, $0.mutants.count) }),
+        givenFiles: givenFiles(of: exercise))
       let chosen = sample.map { Self.sample(candidates, count: $0, seed: seed) } ?? candidates
+      if listOnly {
+        reports.append(report)
+        finished(report)
+        continue
+      }
       progress("\(exercise.title): building and grading the unchanged reference")
       switch grade(exercise, grader) {
       case .killed:
@@ -289,11 +363,15 @@ public struct MutationTester: Sendable {
       case .notCompiling:
         report.problem = "the unchanged reference does not build"
       case .survived:
+        let start = ContinuousClock.now
         for (index, mutant) in chosen.enumerated() {
           if KitInterrupt.wasRequested { break }
           progress("\(exercise.title): mutant \(index + 1) of \(chosen.count): \(mutant)")
           report.results[mutant] = grade(exercise, grader, mutant: mutant)
         }
+        let elapsed = ContinuousClock.now - start
+        report.seconds =
+          Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
       }
       reports.append(report)
       finished(report)
@@ -344,8 +422,31 @@ extension MutationReport {
         + "\(count(.notCompiling)) not compiling; \(results.count) run of \(generated) "
         + "generated, \(equivalent) allow-listed as equivalent"
     ]
+    if !results.isEmpty {
+      lines.append(
+        "    " + String(format: "%.1f s per mutant", seconds / Double(results.count))
+          + " (\(results.count) in " + String(format: "%.0f s", seconds) + ")")
+    }
     for mutant in mutants(.survived) {
       lines.append("    survived: \(mutant.description)    in: \(mutant.context)")
+    }
+    return lines
+  }
+
+  /// What a full run of the exercise would grade: the mutants of each learner file and the
+  /// given files left out.
+  ///
+  /// - Returns: The lines.
+  public func inventoryLines() -> [String] {
+    let given = givenFiles.isEmpty ? "" : "; \(givenFiles.count) given files left out"
+    var lines = [
+      "  \(exercise.title): \(generated) mutants, \(equivalent) allow-listed as equivalent"
+        + given
+    ]
+    let prefix = exercise.solutionPath + "/"
+    for (file, count) in perFile.sorted(by: { $0.key < $1.key }) {
+      let name = file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+      lines.append("    \(name): \(count)")
     }
     return lines
   }

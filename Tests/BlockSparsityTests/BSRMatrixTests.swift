@@ -148,13 +148,17 @@ struct BSRMatVecTests {
 
   @Test("Edge shapes and a vector of the wrong length")
   func edgesAndErrors() throws {
-    #expect(
-      try BSRMatrix(Tensor(zeros: [0, 2]), blockSize: twoByTwo).multiplied(by: [1, 1]) == [])
-    #expect(
-      try BSRMatrix(Tensor(zeros: [2, 2]), blockSize: twoByTwo).multiplied(by: [1, 1]) == [0, 0])
-    #expect(
-      try BSRMatrix(Tensor(rows: [[3]]), blockSize: BlockSize(rows: 1, columns: 1))
-        .multiplied(by: [2]) == [6])
+    try expectEqual(
+      BSRMatrix(Tensor(zeros: [0, 2]), blockSize: twoByTwo).multiplied(by: [1, 1]), [],
+      "BSRMatrix(Tensor(zeros: [0, 2]), blockSize: twoByTwo).multiplied(by: [1, 1])")
+    try expectEqual(
+      BSRMatrix(Tensor(zeros: [2, 2]), blockSize: twoByTwo).multiplied(by: [1, 1]), [0, 0],
+      "BSRMatrix(Tensor(zeros: [2, 2]), blockSize: twoByTwo).multiplied(by: [1, 1])")
+    try expectEqual(
+      BSRMatrix(Tensor(rows: [[3]]), blockSize: BlockSize(rows: 1, columns: 1)).multiplied(by: [2]),
+      [6],
+      "BSRMatrix(Tensor(rows: [[3]]), blockSize: BlockSize(rows: 1, columns: 1)).multiplied(by: [2])"
+    )
     #expect(throws: PruningError.shapeMismatch(expected: [4], actual: [2])) {
       try BSRMatrix(bsrExample, blockSize: twoByTwo).multiplied(by: [1, 2])
     }
@@ -178,9 +182,10 @@ struct BSRStorageTests {
     let w = Oracle.sixteenths(rows: shape[0], columns: shape[1], seed: seed)
     let blocks = bsrArrays(w, r: block[0], c: block[1]).indices.count
     let a = try BSRMatrix(w, blockSize: BlockSize(rows: block[0], columns: block[1]))
-    #expect(
-      try a.storageBytes(valueBytes: 4, indexBytes: 4)
-        == blocks * block[0] * block[1] * 4 + blocks * 4 + (shape[0] / block[0] + 1) * 4)
+    try expectEqual(
+      a.storageBytes(valueBytes: 4, indexBytes: 4),
+      blocks * block[0] * block[1] * 4 + blocks * 4 + (shape[0] / block[0] + 1) * 4,
+      "a.storageBytes(valueBytes: 4, indexBytes: 4)")
   }
 
   @Test("A width below one byte throws")

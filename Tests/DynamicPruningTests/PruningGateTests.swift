@@ -67,8 +67,9 @@ struct PruningGateTests {
     let gate = try PruningGate(beginStep: begin, endStep: end, frequency: frequency)
     let expected = Oracle.gateSteps(begin: begin, end: end, frequency: frequency, upTo: 400)
     for step in -5...400 {
-      #expect(
-        try gate.shouldPrune(atStep: step) == expected.contains(step),
+      try expectEqual(
+        gate.shouldPrune(atStep: step), expected.contains(step),
+        "gate.shouldPrune(atStep: step)",
         "begin \(begin), end \(end), frequency \(frequency), step \(step)")
     }
   }

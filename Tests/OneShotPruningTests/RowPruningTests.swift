@@ -68,10 +68,18 @@ struct RowPruningTests {
   @Test("Edge cases: sparsity 0 keeps all, 1 prunes all, one column, 0:4 and 4:4")
   func edgeCases() throws {
     let w = RandomData.tensor(shape: [3, 8], seed: 4)
-    #expect(try rowMagnitudeMask(w, pattern: .unstructured(0)).keptCount == 24)
-    #expect(try rowMagnitudeMask(w, pattern: .unstructured(1)).keptCount == 0)
-    #expect(try rowMagnitudeMask(w, pattern: .nm(n: 0, m: 4)).keptCount == 0)
-    #expect(try rowMagnitudeMask(w, pattern: .nm(n: 4, m: 4)).keptCount == 24)
+    try expectEqual(
+      rowMagnitudeMask(w, pattern: .unstructured(0)).keptCount, 24,
+      "rowMagnitudeMask(w, pattern: .unstructured(0)).keptCount")
+    try expectEqual(
+      rowMagnitudeMask(w, pattern: .unstructured(1)).keptCount, 0,
+      "rowMagnitudeMask(w, pattern: .unstructured(1)).keptCount")
+    try expectEqual(
+      rowMagnitudeMask(w, pattern: .nm(n: 0, m: 4)).keptCount, 0,
+      "rowMagnitudeMask(w, pattern: .nm(n: 0, m: 4)).keptCount")
+    try expectEqual(
+      rowMagnitudeMask(w, pattern: .nm(n: 4, m: 4)).keptCount, 24,
+      "rowMagnitudeMask(w, pattern: .nm(n: 4, m: 4)).keptCount")
     let column = try Tensor(rows: [[0.5], [-0.1], [0.3]])
     expectMask(try rowMagnitudeMask(column, pattern: .unstructured(0.6)), equals: mask("·/·/·"))
     expectMask(try rowMagnitudeMask(column, pattern: .unstructured(0.4)), equals: mask("█/█/█"))

@@ -44,7 +44,9 @@ struct ExperimentTests {
     let magnitude = try magnitudeMasks(model, sparsity: 0.9)
     let snip = try snipMasks(model, batch: batch, sparsity: 0.9)
     let synflow = try synflowMasks(model, sparsity: 0.9, rounds: 20)
-    #expect(try emptyLayers(magnitude) == [1], "kept \(magnitude.map(\.keptCount))")
+    try expectEqual(
+      emptyLayers(magnitude), [1],
+      "emptyLayers(magnitude)", "kept \(magnitude.map(\.keptCount))")
     #expect(try isCollapsed(magnitude))
     #expect(try !isCollapsed(snip), "kept \(snip.map(\.keptCount))")
     #expect(try !isCollapsed(synflow), "kept \(synflow.map(\.keptCount))")

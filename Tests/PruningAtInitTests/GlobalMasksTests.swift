@@ -73,8 +73,12 @@ struct GlobalMasksTests {
     let layers = [
       RandomData.tensor(shape: [3, 4], seed: 1), RandomData.tensor(shape: [2, 3], seed: 2),
     ]
-    #expect(try globalMasks(layers, sparsity: 0).map(\.keptCount) == [12, 6])
-    #expect(try globalMasks(layers, sparsity: 1).map(\.keptCount) == [0, 0])
+    try expectEqual(
+      globalMasks(layers, sparsity: 0).map(\.keptCount), [12, 6],
+      "globalMasks(layers, sparsity: 0).map(\\.keptCount)")
+    try expectEqual(
+      globalMasks(layers, sparsity: 1).map(\.keptCount), [0, 0],
+      "globalMasks(layers, sparsity: 1).map(\\.keptCount)")
     #expect(try globalMasks([], sparsity: 0.5).isEmpty)
     let one = try globalMasks([Tensor([0.3, 0.1, 0.2])], sparsity: 0.34)
     expectMask(one[0], equals: mask("█·█"))

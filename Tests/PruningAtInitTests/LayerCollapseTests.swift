@@ -7,26 +7,34 @@ import Testing
 struct LayerCollapseTests {
   @Test("The worked examples: an empty layer, a path, and a dead end")
   func workedExamples() throws {
-    #expect(try emptyLayers([mask("█·/··"), mask("··/··")]) == [1])
-    #expect(try isCollapsed([mask("█·/··"), mask("█·/··")]) == false)
-    #expect(try isCollapsed([mask("█·/··"), mask("·█/··")]) == true)
-    #expect(try isCollapsed([mask("█·/··"), mask("··/··")]) == true)
+    try expectEqual(
+      emptyLayers([mask("█·/··"), mask("··/··")]), [1],
+      "emptyLayers([mask(\"█·/··\"), mask(\"··/··\")])")
+    try expectEqual(
+      isCollapsed([mask("█·/··"), mask("█·/··")]), false,
+      "isCollapsed([mask(\"█·/··\"), mask(\"█·/··\")])")
+    try expectEqual(
+      isCollapsed([mask("█·/··"), mask("·█/··")]), true,
+      "isCollapsed([mask(\"█·/··\"), mask(\"·█/··\")])")
+    try expectEqual(
+      isCollapsed([mask("█·/··"), mask("··/··")]), true,
+      "isCollapsed([mask(\"█·/··\"), mask(\"··/··\")])")
   }
 
   @Test("No layer is empty and a path exists although most units are dead")
   func sparsePath() throws {
     let first = mask("····/··█·/····")  // hidden 1 ← input 2
     let second = mask("···/·█·")  // output 1 ← hidden 1
-    #expect(try emptyLayers([first, second]) == [])
-    #expect(try isCollapsed([first, second]) == false)
+    try expectEqual(emptyLayers([first, second]), [], "emptyLayers([first, second])")
+    try expectEqual(isCollapsed([first, second]), false, "isCollapsed([first, second])")
   }
 
   @Test("Every layer kept partly, yet no path: the kept weights do not line up")
   func misaligned() throws {
     let masks = [mask("██/··/··"), mask("···/·█·"), mask("·█")]
     let chained = [masks[0], masks[1], try masks[2].reshaped(to: [1, 2])]
-    #expect(try emptyLayers(chained) == [])
-    #expect(try isCollapsed(chained) == true)
+    try expectEqual(emptyLayers(chained), [], "emptyLayers(chained)")
+    try expectEqual(isCollapsed(chained), true, "isCollapsed(chained)")
   }
 
   @Test(
@@ -44,10 +52,12 @@ struct LayerCollapseTests {
         masks.append(try Mask(shape: [outputs, inputs], isKept: flags))
       }
       let expectedEmpty = masks.indices.filter { masks[$0].keptCount == 0 }
-      #expect(try emptyLayers(masks) == expectedEmpty, "trial \(trial), sizes \(sizes)")
-      #expect(
-        try isCollapsed(masks) == !Oracle.hasPath(masks),
-        "trial \(trial), sizes \(sizes): \(masks.map { $0.picture() })")
+      try expectEqual(
+        emptyLayers(masks), expectedEmpty,
+        "emptyLayers(masks)", "trial \(trial), sizes \(sizes)")
+      try expectEqual(
+        isCollapsed(masks), !Oracle.hasPath(masks),
+        "isCollapsed(masks)", "trial \(trial), sizes \(sizes): \(masks.map { $0.picture() })")
     }
   }
 
@@ -90,6 +100,8 @@ struct LayerCollapseTests {
     let model = try Fixture.randomModel(sizes: Self.sizes, seed: 1)
     let synflow = try synflowMasks(model, sparsity: 0.99, rounds: 100)
     #expect(try isCollapsed(synflow), "SynFlow keeps \(synflow.map(\.keptCount)) per layer")
-    #expect(try emptyLayers(synflow) == [0, 1], "SynFlow keeps \(synflow.map(\.keptCount))")
+    try expectEqual(
+      emptyLayers(synflow), [0, 1],
+      "emptyLayers(synflow)", "SynFlow keeps \(synflow.map(\.keptCount))")
   }
 }

@@ -35,7 +35,9 @@ struct LayerShuffleTests {
     var b = SplitMix64(seed: 8)
     var c = SplitMix64(seed: 9)
     let first = try shuffledWithinLayers(masks, using: &a)
-    #expect(try shuffledWithinLayers(masks, using: &b) == first)
+    try expectEqual(
+      shuffledWithinLayers(masks, using: &b), first,
+      "shuffledWithinLayers(masks, using: &b)")
     #expect(try shuffledWithinLayers(masks, using: &c) != first)
   }
 

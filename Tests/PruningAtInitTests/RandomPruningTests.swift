@@ -7,9 +7,13 @@ import Testing
 struct RandomPruningTests {
   @Test("A mask's per-layer ratios: pruned ÷ elements per layer")
   func ratios() throws {
-    #expect(try layerSparsities([mask("··██"), mask("·███/████")]) == [0.5, 0.125])
-    #expect(try layerSparsities([Mask([]), mask("··")]) == [0, 1])
-    #expect(try layerSparsities([]) == [])
+    try expectEqual(
+      layerSparsities([mask("··██"), mask("·███/████")]), [0.5, 0.125],
+      "layerSparsities([mask(\"··██\"), mask(\"·███/████\")])")
+    try expectEqual(
+      layerSparsities([Mask([]), mask("··")]), [0, 1],
+      "layerSparsities([Mask([]), mask(\"··\")])")
+    try expectEqual(layerSparsities([]), [], "layerSparsities([])")
   }
 
   @Test("Exactly round(n · s) pruned per layer, half to even: 3 at 0.5 prune 2")
@@ -55,7 +59,9 @@ struct RandomPruningTests {
     var c = SplitMix64(seed: 4)
     let shapes = [[16, 16], [4, 16]]
     let first = try randomMasks(shapes: shapes, sparsities: [0.9, 0.5], using: &a)
-    #expect(try randomMasks(shapes: shapes, sparsities: [0.9, 0.5], using: &b) == first)
+    try expectEqual(
+      randomMasks(shapes: shapes, sparsities: [0.9, 0.5], using: &b), first,
+      "randomMasks(shapes: shapes, sparsities: [0.9, 0.5], using: &b)")
     #expect(try randomMasks(shapes: shapes, sparsities: [0.9, 0.5], using: &c) != first)
   }
 

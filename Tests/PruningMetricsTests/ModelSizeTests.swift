@@ -74,14 +74,15 @@ struct ModelSizeTests {
       let n = shape.reduce(1, *)
       let nonZeros = generator.nextInt(below: n + 1)
       let expected = Oracle.bytes(shape: shape, nonZeros: nonZeros)
-      #expect(
-        try storageBytes(shape: shape, nonZeroCount: nonZeros, format: .dense) == expected.dense)
+      try expectEqual(
+        storageBytes(shape: shape, nonZeroCount: nonZeros, format: .dense), expected.dense,
+        "storageBytes(shape: shape, nonZeroCount: nonZeros, format: .dense)")
       try expectEqual(
         storageBytes(shape: shape, nonZeroCount: nonZeros, format: .csr), expected.csr,
         "storageBytes(shape: shape, nonZeroCount: nonZeros, format: .csr)")
-      #expect(
-        try storageBytes(shape: shape, nonZeroCount: nonZeros, format: .bitmask) == expected.bitmask
-      )
+      try expectEqual(
+        storageBytes(shape: shape, nonZeroCount: nonZeros, format: .bitmask), expected.bitmask,
+        "storageBytes(shape: shape, nonZeroCount: nonZeros, format: .bitmask)")
     }
     let tensor = RandomData.tensor(shape: RandomData.shape(rank: 2, seed: seed), seed: seed)
       .map { abs($0) < 0.6 ? 0 : $0 }
@@ -146,8 +147,9 @@ struct ModelSizeTests {
       FormatCase(shape: [1000, 1000], sparsity: 1, expected: .csr),
     ])
   func smallest(_ example: FormatCase) throws {
-    #expect(
-      try smallestFormat(shape: example.shape, sparsity: example.sparsity) == example.expected)
+    try expectEqual(
+      smallestFormat(shape: example.shape, sparsity: example.sparsity), example.expected,
+      "smallestFormat(shape: example.shape, sparsity: example.sparsity)")
   }
 
   @Test(
@@ -160,8 +162,9 @@ struct ModelSizeTests {
       FormatCase(shape: [8, 10], sparsity: 0.0375, expected: .bitmask),
     ])
   func halfToEven(_ example: FormatCase) throws {
-    #expect(
-      try smallestFormat(shape: example.shape, sparsity: example.sparsity) == example.expected)
+    try expectEqual(
+      smallestFormat(shape: example.shape, sparsity: example.sparsity), example.expected,
+      "smallestFormat(shape: example.shape, sparsity: example.sparsity)")
   }
 
   @Test("Equal sizes go to the earlier format: dense, then CSR, then bitmask")
@@ -196,9 +199,9 @@ struct ModelSizeTests {
         (.dense, bytes.dense), (.csr, bytes.csr), (.bitmask, bytes.bitmask),
       ]
       let expected = ranked.min { $0.1 < $1.1 }?.0
-      #expect(
-        try smallestFormat(shape: shape, sparsity: sparsity) == expected, "\(shape), \(zeros) zeros"
-      )
+      try expectEqual(
+        smallestFormat(shape: shape, sparsity: sparsity), expected,
+        "smallestFormat(shape: shape, sparsity: sparsity)", "\(shape), \(zeros) zeros")
     }
   }
 

@@ -79,8 +79,9 @@ struct MultiplyAccumulatesTests {
     let expected = Oracle.layerMACs(of: model, inputShape: inputShape)
     let shapes = [inputShape] + (try model.activationShapes(forInput: inputShape)).dropLast()
     for (index, layer) in model.layers.enumerated() {
-      #expect(
-        try macs(of: layer, inputShape: shapes[index]) == expected[index].macs, "layer \(index)")
+      try expectEqual(
+        macs(of: layer, inputShape: shapes[index]), expected[index].macs,
+        "macs(of: layer, inputShape: shapes[index])", "layer \(index)")
     }
     let total = expected.map(\.macs).reduce(0, +)
     try expectEqual(

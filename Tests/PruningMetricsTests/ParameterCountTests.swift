@@ -25,9 +25,9 @@ struct ParameterCountTests {
 
   @Test("BatchNorm: γ and β only (2C); the running statistics are buffers")
   func batchNorm() throws {
-    #expect(
-      try parameterCount(of: .batchNorm(BatchNorm(channels: 4)))
-        == ParameterCount(total: 8, nonZero: 4))
+    try expectEqual(
+      parameterCount(of: .batchNorm(BatchNorm(channels: 4))), ParameterCount(total: 8, nonZero: 4),
+      "parameterCount(of: .batchNorm(BatchNorm(channels: 4)))")
     let norm = try BatchNorm(
       gamma: Tensor([1, 0, 2]), beta: Tensor([0.5, 0.5, 0]), runningMean: Tensor([3, 3, 3]),
       runningVariance: Tensor([2, 2, 2]))
@@ -60,15 +60,14 @@ struct ParameterCountTests {
     let (model, _) = try Fixtures.randomModel(seed: seed)
     for (index, layer) in model.layers.enumerated() {
       let expected = Oracle.parameters(of: layer)
-      #expect(
-        try parameterCount(of: layer)
-          == ParameterCount(total: expected.total, nonZero: expected.nonZero),
-        "layer \(index)")
+      try expectEqual(
+        parameterCount(of: layer), ParameterCount(total: expected.total, nonZero: expected.nonZero),
+        "parameterCount(of: layer)", "layer \(index)")
     }
     let expected = Oracle.parameters(of: model)
-    #expect(
-      try parameterCount(of: model)
-        == ParameterCount(total: expected.total, nonZero: expected.nonZero))
+    try expectEqual(
+      parameterCount(of: model), ParameterCount(total: expected.total, nonZero: expected.nonZero),
+      "parameterCount(of: model)")
   }
 
   @Test("The MIT 6.5940 lab's VGG: 9,228,362 parameters without conv biases, 35.20 MiB at fp32")

@@ -55,8 +55,9 @@ struct PruningReportTests {
           accuracy: 0.85, parameters: ParameterCount(total: 8, nonZero: 4), multiplyAccumulates: 6,
           effectiveMultiplyAccumulates: 3, latencyNanoseconds: 1600, denseBytes: 32, csrBytes: 52,
           bitmaskBytes: 18))
-    #expect(
-      try ModelSummary(model: model, inputShape: [1, 3], accuracy: 1).latencyNanoseconds == nil)
+    try expectEqual(
+      ModelSummary(model: model, inputShape: [1, 3], accuracy: 1).latencyNanoseconds, nil,
+      "ModelSummary(model: model, inputShape: [1, 3], accuracy: 1).latencyNanoseconds")
   }
 
   @Test(
@@ -73,8 +74,10 @@ struct PruningReportTests {
       summary.effectiveMultiplyAccumulates, layers.map { Double($0.macs) * $0.density }.reduce(0, +)
     )
     #expect(summary.denseBytes == 4 * total)
-    #expect(summary.csrBytes == (try modelSize(of: model, format: .csr)))
-    #expect(summary.bitmaskBytes == (try modelSize(of: model, format: .bitmask)))
+    try expectEqual(summary.csrBytes, modelSize(of: model, format: .csr), "summary.csrBytes")
+    try expectEqual(
+      summary.bitmaskBytes, modelSize(of: model, format: .bitmask),
+      "summary.bitmaskBytes")
   }
 
   @Test("A bad accuracy or latency throws before the model is looked at")
@@ -210,10 +213,10 @@ struct PruningReportTests {
       rows[6][2]
         == Oracle.f2(Double(baselineCount.total) / Double(prunedCount.nonZero)) + "×")
     let dense = Double(try macs(of: baseline, inputShape: inputShape))
-    #expect(
-      rows[8][2] == Oracle.f2(dense / (try effectiveMACs(of: pruned, inputShape: inputShape))) + "×"
-    )
+    try expectEqual(
+      rows[8][2], Oracle.f2(dense / (try effectiveMACs(of: pruned, inputShape: inputShape))) + "×",
+      "rows[8][2]")
     #expect(rows[10] == ["measured speedup", "1.00×", "1.25×"])
-    #expect(rows[11][2] == "\(try modelSize(of: pruned, format: .dense)) B")
+    try expectEqual(rows[11][2], "\(try modelSize(of: pruned, format: .dense)) B", "rows[11][2]")
   }
 }

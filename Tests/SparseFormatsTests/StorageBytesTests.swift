@@ -122,10 +122,11 @@ struct StorageBytesTests {
       denseBytes(rows: rows, columns: columns, valueBytes: v), rows * columns * v,
       "denseBytes(rows: rows, columns: columns, valueBytes: v)")
     for format in SparseFormat.allCases {
-      #expect(
-        try storageBytes(
-          format, rows: rows, columns: columns, nonZeros: nonZeros, valueBytes: v, indexBytes: i)
-          == oracleBytes(format, rows: rows, columns: columns, nonZeros: nonZeros, v: v, i: i),
+      try expectEqual(
+        storageBytes(
+          format, rows: rows, columns: columns, nonZeros: nonZeros, valueBytes: v, indexBytes: i),
+        oracleBytes(format, rows: rows, columns: columns, nonZeros: nonZeros, v: v, i: i),
+        "storageBytes( format, rows: rows, columns: columns, nonZeros: nonZeros, valueBytes: v, indexBytes: i)",
         "\(format)")
     }
   }

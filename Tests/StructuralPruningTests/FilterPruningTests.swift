@@ -104,7 +104,7 @@ struct FilterPruningConvTests {
       handModel(), convolutionAt: 0, keeping: [0, 3], inputShape: [1, 1, 2, 2])
     try #require(pruned.layers.count == 4)
     let first = try #require(Models.conv(pruned, at: 0))
-    #expect(first.weight == (try Tensor(shape: [2, 1, 1, 1], scalars: [1, 4])))
+    try expectEqual(first.weight, Tensor(shape: [2, 1, 1, 1], scalars: [1, 4]), "first.weight")
     #expect(first.bias == Tensor([0.1, 0.4]))
     let norm = try #require(Models.batchNorm(pruned, at: 1))
     #expect(norm.gamma == Tensor([1, 4]))
@@ -114,7 +114,9 @@ struct FilterPruningConvTests {
     #expect(norm.epsilon == 1e-5)
     #expect(pruned.layers[2] == .relu)
     let second = try #require(Models.conv(pruned, at: 3))
-    #expect(second.weight == (try Tensor(shape: [2, 2, 1, 1], scalars: [1, 4, 5, 8])))
+    try expectEqual(
+      second.weight, Tensor(shape: [2, 2, 1, 1], scalars: [1, 4, 5, 8]),
+      "second.weight")
     #expect(second.bias == Tensor([0, 1]))
   }
 
@@ -145,9 +147,10 @@ struct FilterPruningConvTests {
     let k2 = second.kernelSize.height * second.kernelSize.width
     let perFilter = first.inputChannels * 9 + 1 + 2 + second.outputChannels * k2
     #expect(Oracle.parameterCount(model) - Oracle.parameterCount(pruned) == m * perFilter)
-    #expect(
-      try pruned.activationShapes(forInput: inputShape).last
-        == model.activationShapes(forInput: inputShape).last)
+    try expectEqual(
+      pruned.activationShapes(forInput: inputShape).last,
+      model.activationShapes(forInput: inputShape).last,
+      "pruned.activationShapes(forInput: inputShape).last")
   }
 
   @Test(
@@ -172,11 +175,14 @@ struct FilterPruningConvTests {
     let reordered = try pruneFilters(
       model, convolutionAt: 0, keeping: order, inputShape: inputShape)
     let newFirst = try #require(Models.conv(reordered, at: 0))
-    #expect(newFirst.weight == (try Oracle.slices(first.weight, dimension: 0, keeping: order)))
+    try expectEqual(
+      newFirst.weight, Oracle.slices(first.weight, dimension: 0, keeping: order),
+      "newFirst.weight")
     let norm = try #require(Models.batchNorm(reordered, at: 1))
     let oldNorm = try #require(Models.batchNorm(model, at: 1))
-    #expect(
-      norm.runningMean == (try Oracle.slices(oldNorm.runningMean, dimension: 0, keeping: order)))
+    try expectEqual(
+      norm.runningMean, Oracle.slices(oldNorm.runningMean, dimension: 0, keeping: order),
+      "norm.runningMean")
     let x = RandomData.tensor(shape: inputShape, seed: 100)
     expectClose(try reordered.forward(x), try model.forward(x), tolerance: 1e-4)
   }
@@ -228,7 +234,9 @@ struct FilterPruningFlattenTests {
     let pruned = try pruneFilters(
       model, convolutionAt: 0, keeping: [0, 2], inputShape: [1, 1, 2, 2])
     let dense = try #require(Models.dense(pruned, at: 2))
-    #expect(dense.weight == (try Tensor(shape: [1, 8], scalars: [0, 1, 2, 3, 8, 9, 10, 11])))
+    try expectEqual(
+      dense.weight, Tensor(shape: [1, 8], scalars: [0, 1, 2, 3, 8, 9, 10, 11]),
+      "dense.weight")
     #expect(dense.bias == Tensor([0.5]))
     let conv = try #require(Models.conv(pruned, at: 0))
     #expect(conv.weight.scalars == [1, 3])

@@ -103,8 +103,9 @@ struct LayerRemovalTests {
         let drop = Oracle.parameterCount(model) - Oracle.parameterCount(smaller)
         #expect(drop == Oracle.parameterCount(model.layers[index]), "layer \(index)")
         #expect(smaller.layers.count == model.layers.count - 1)
-        #expect(
-          try smaller.activationShapes(forInput: inputShape).last == shapes.last, "layer \(index)")
+        try expectEqual(
+          smaller.activationShapes(forInput: inputShape).last, shapes.last,
+          "smaller.activationShapes(forInput: inputShape).last", "layer \(index)")
       } else {
         #expect(throws: PruningError.shapeMismatch(expected: input, actual: shapes[index])) {
           try removeLayer(at: index, from: model, inputShape: inputShape)

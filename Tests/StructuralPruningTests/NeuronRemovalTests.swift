@@ -11,9 +11,9 @@ struct NeuronRemovalTests {
       weight: Tensor(rows: [[1, 0], [0, 0], [0, 1]]), bias: Tensor([0.1, 0.2, 0.3]))
     let next = try Dense(weight: Tensor(rows: [[1, 5, 2], [3, 6, 4]]), bias: Tensor([0.5, -1]))
     let (smaller, smallerNext) = try removeNeurons(from: layer, next: next, keeping: [0, 2])
-    #expect(smaller.weight == (try Tensor(rows: [[1, 0], [0, 1]])))
+    try expectEqual(smaller.weight, Tensor(rows: [[1, 0], [0, 1]]), "smaller.weight")
     #expect(smaller.bias == Tensor([0.1, 0.3]))
-    #expect(smallerNext.weight == (try Tensor(rows: [[1, 2], [3, 4]])))
+    try expectEqual(smallerNext.weight, Tensor(rows: [[1, 2], [3, 4]]), "smallerNext.weight")
     #expect(smallerNext.bias == Tensor([0.5, -1]))
   }
 
@@ -32,9 +32,15 @@ struct NeuronRemovalTests {
     let after = Oracle.parameterCount(Sequential([.dense(smaller), .relu, .dense(smallerNext)]))
     let removed = hidden - kept.count
     #expect(before - after == removed * (inputs + 1 + outputs))
-    #expect(smaller.weight == (try Oracle.slices(layer.weight, dimension: 0, keeping: kept)))
-    #expect(smaller.bias == (try Oracle.slices(layer.bias, dimension: 0, keeping: kept)))
-    #expect(smallerNext.weight == (try Oracle.slices(next.weight, dimension: 1, keeping: kept)))
+    try expectEqual(
+      smaller.weight, Oracle.slices(layer.weight, dimension: 0, keeping: kept),
+      "smaller.weight")
+    try expectEqual(
+      smaller.bias, Oracle.slices(layer.bias, dimension: 0, keeping: kept),
+      "smaller.bias")
+    try expectEqual(
+      smallerNext.weight, Oracle.slices(next.weight, dimension: 1, keeping: kept),
+      "smallerNext.weight")
     #expect(smallerNext.bias == next.bias)
   }
 
@@ -88,8 +94,12 @@ struct NeuronRemovalTests {
     let next = try Dense(inputSize: 5, outputSize: 2, using: &generator)
     let order = [3, 0, 4, 2, 1]
     let (smaller, smallerNext) = try removeNeurons(from: layer, next: next, keeping: order)
-    #expect(smaller.weight == (try Oracle.slices(layer.weight, dimension: 0, keeping: order)))
-    #expect(smallerNext.weight == (try Oracle.slices(next.weight, dimension: 1, keeping: order)))
+    try expectEqual(
+      smaller.weight, Oracle.slices(layer.weight, dimension: 0, keeping: order),
+      "smaller.weight")
+    try expectEqual(
+      smallerNext.weight, Oracle.slices(next.weight, dimension: 1, keeping: order),
+      "smallerNext.weight")
     let original = Sequential([.dense(layer), .relu, .dense(next)])
     let reordered = Sequential([.dense(smaller), .relu, .dense(smallerNext)])
     let x = RandomData.tensor(shape: [3, 3], seed: 78)

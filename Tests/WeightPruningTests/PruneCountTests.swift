@@ -40,8 +40,9 @@ struct PruneCountTests {
     for _ in 0..<50 {
       let n = generator.nextInt(below: 400)
       let fraction = Double(generator.nextInt(below: 9)) / 8  // many exact halves
-      #expect(
-        try pruneCount(.fraction(fraction), of: n) == Oracle.pruneCount(fraction: fraction, of: n))
+      try expectEqual(
+        pruneCount(.fraction(fraction), of: n), Oracle.pruneCount(fraction: fraction, of: n),
+        "pruneCount(.fraction(fraction), of: n)")
     }
   }
 

@@ -29,6 +29,8 @@ extension SemiStructuredMatrix {
       positions.withUnsafeBufferPointer { position in
         vector.withUnsafeBufferPointer { x in
           result.withUnsafeMutableBufferPointer { y in
+            guard let allValues = value.baseAddress, let allPositions = position.baseAddress
+            else { return }
             let groups = keptPerRow / 2
             let unrolledGroups = groups - groups % 4
             for i in 0..<rowCount {
@@ -42,8 +44,8 @@ extension SemiStructuredMatrix {
               var s5: Float = 0
               var s6: Float = 0
               var s7: Float = 0
-              let v = value.baseAddress! + i * keptPerRow
-              let p = position.baseAddress! + i * keptPerRow
+              let v = allValues + i * keptPerRow
+              let p = allPositions + i * keptPerRow
               var g = 0
               while g < unrolledGroups {
                 let k = 2 * g

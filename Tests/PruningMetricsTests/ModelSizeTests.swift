@@ -76,13 +76,13 @@ struct ModelSizeTests {
       let expected = Oracle.bytes(shape: shape, nonZeros: nonZeros)
       try expectEqual(
         storageBytes(shape: shape, nonZeroCount: nonZeros, format: .dense), expected.dense,
-        "storageBytes(shape: shape, nonZeroCount: nonZeros, format: .dense)")
+        "storageBytes(shape: \(shape), nonZeroCount: \(nonZeros), format: .dense)")
       try expectEqual(
         storageBytes(shape: shape, nonZeroCount: nonZeros, format: .csr), expected.csr,
-        "storageBytes(shape: shape, nonZeroCount: nonZeros, format: .csr)")
+        "storageBytes(shape: \(shape), nonZeroCount: \(nonZeros), format: .csr)")
       try expectEqual(
         storageBytes(shape: shape, nonZeroCount: nonZeros, format: .bitmask), expected.bitmask,
-        "storageBytes(shape: shape, nonZeroCount: nonZeros, format: .bitmask)")
+        "storageBytes(shape: \(shape), nonZeroCount: \(nonZeros), format: .bitmask)")
     }
     let tensor = RandomData.tensor(shape: RandomData.shape(rank: 2, seed: seed), seed: seed)
       .map { abs($0) < 0.6 ? 0 : $0 }

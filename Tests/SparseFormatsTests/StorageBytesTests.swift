@@ -126,7 +126,8 @@ struct StorageBytesTests {
         storageBytes(
           format, rows: rows, columns: columns, nonZeros: nonZeros, valueBytes: v, indexBytes: i),
         oracleBytes(format, rows: rows, columns: columns, nonZeros: nonZeros, v: v, i: i),
-        "storageBytes( format, rows: rows, columns: columns, nonZeros: nonZeros, valueBytes: v, indexBytes: i)",
+        "storageBytes(.\(format), rows: \(rows), columns: \(columns), nonZeros: \(nonZeros), "
+          + "valueBytes: \(v), indexBytes: \(i))",
         "\(format)")
     }
   }

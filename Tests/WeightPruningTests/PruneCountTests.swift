@@ -42,7 +42,7 @@ struct PruneCountTests {
       let fraction = Double(generator.nextInt(below: 9)) / 8  // many exact halves
       try expectEqual(
         pruneCount(.fraction(fraction), of: n), Oracle.pruneCount(fraction: fraction, of: n),
-        "pruneCount(.fraction(fraction), of: n)")
+        "pruneCount(.fraction(\(fraction)), of: \(n))")
     }
   }
 

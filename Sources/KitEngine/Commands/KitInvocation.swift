@@ -135,14 +135,8 @@ public struct KitInvocation: Hashable, Sendable {
     var mutants = false
     var mutation = MutationOptions()
     var mutationOptionGiven = false
-    var index = 0
-    func value(for option: String) throws(KitError) -> String {
-      index += 1
-      guard index < arguments.count else { throw .usage("\(option) needs a value") }
-      return arguments[index]
-    }
-    while index < arguments.count {
-      let argument = arguments[index]
+    var cursor = ArgumentCursor(arguments)
+    while let argument = cursor.next() {
       switch argument {
       case "-h", "--help", "help":
         help = true
@@ -158,33 +152,33 @@ public struct KitInvocation: Hashable, Sendable {
         mutation.listsOnly = true
         mutationOptionGiven = true
       case "--exercise":
-        mutation.exercise = try value(for: argument)
+        mutation.exercise = try cursor.value(for: argument)
         mutationOptionGiven = true
       case "--sample":
-        let text = try value(for: argument)
+        let text = try cursor.value(for: argument)
         guard let count = Int(text), count > 0 else {
           throw .usage("--sample needs a positive number of mutants, not '\(text)'")
         }
         mutation.sample = count
         mutationOptionGiven = true
       case "--seed":
-        let text = try value(for: argument)
+        let text = try cursor.value(for: argument)
         guard let seed = UInt64(text) else {
           throw .usage("--seed needs a non-negative whole number, not '\(text)'")
         }
         mutation.seed = seed
         mutationOptionGiven = true
       case "--threshold":
-        let text = try value(for: argument)
+        let text = try cursor.value(for: argument)
         guard let threshold = Double(text), (0...1).contains(threshold) else {
           throw .usage("--threshold needs a fraction from 0 to 1, not '\(text)'")
         }
         mutation.threshold = threshold
         mutationOptionGiven = true
       case "--package-path":
-        packagePath = try value(for: argument)
+        packagePath = try cursor.value(for: argument)
       case "--timeout":
-        let text = try value(for: argument)
+        let text = try cursor.value(for: argument)
         guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
           throw .usage("--timeout needs a positive number of seconds, not '\(text)'")
         }
@@ -195,7 +189,6 @@ public struct KitInvocation: Hashable, Sendable {
         }
         words.append(argument)
       }
-      index += 1
     }
     if help { return KitInvocation(.help) }
 

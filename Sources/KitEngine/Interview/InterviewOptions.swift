@@ -39,35 +39,29 @@ public struct InterviewOptions: Hashable, Sendable {
   static func extract(from arguments: [String]) throws(KitError) -> (InterviewOptions, [String]) {
     var options = InterviewOptions()
     var rest: [String] = []
-    var index = 0
-    func value(_ option: String) throws(KitError) -> String {
-      index += 1
-      guard index < arguments.count else { throw .usage("\(option) needs a value") }
-      return arguments[index]
-    }
-    while index < arguments.count {
-      let argument = arguments[index]
+    var cursor = ArgumentCursor(arguments)
+    while let argument = cursor.next() {
       switch argument {
       case "--minutes":
-        let text = try value(argument)
+        let text = try cursor.value(for: argument)
         guard let minutes = Int(text), (3...240).contains(minutes) else {
           throw .usage("--minutes needs a whole number from 3 to 240, not '\(text)'")
         }
         options.minutes = minutes
       case "--lang":
-        let text = try value(argument)
+        let text = try cursor.value(for: argument)
         guard let language = Language(rawValue: text.lowercased()) else {
           throw .usage("--lang is en or zh, not '\(text)'")
         }
         options.language = language
       case "--seed":
-        let text = try value(argument)
+        let text = try cursor.value(for: argument)
         guard let seed = UInt64(text) else {
           throw .usage("--seed needs a whole number of 0 or more, not '\(text)'")
         }
         options.seed = seed
       case "--topic":
-        let topics = try value(argument).split(separator: ",").map {
+        let topics = try cursor.value(for: argument).split(separator: ",").map {
           $0.trimmingCharacters(in: .whitespaces).lowercased()
         }
         guard !topics.isEmpty, !topics.contains(where: \.isEmpty) else {
@@ -77,7 +71,6 @@ public struct InterviewOptions: Hashable, Sendable {
       default:
         rest.append(argument)
       }
-      index += 1
     }
     return (options, rest)
   }

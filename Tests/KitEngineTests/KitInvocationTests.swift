@@ -41,6 +41,27 @@ struct KitInvocationTests {
     }
   }
 
+  @Test(
+    "An option at the end without its value names the option",
+    arguments: [
+      ["status", "--timeout"], ["verify", "--mutants", "--exercise"],
+      ["verify", "--mutants", "--sample"], ["--package-path"], ["interview", "--minutes"],
+      ["interview", "--seed", "3", "--lang"],
+    ])
+  func missingValue(arguments: [String]) {
+    #expect(throws: KitError.usage("\(arguments.last ?? "") needs a value")) {
+      _ = try KitInvocation.parse(arguments)
+    }
+  }
+
+  @Test("An option's value is the next argument, even when it looks like a command or option")
+  func valueIsTheNextArgument() throws {
+    let invocation = try KitInvocation.parse(["--package-path", "check", "status"])
+    #expect(invocation == KitInvocation(.status, packagePath: "check"))
+    let interview = try KitInvocation.parse(["interview", "--topic", "nm", "--seed", "9"])
+    #expect(interview.command == .interview(InterviewOptions(seed: 9, topics: ["nm"])))
+  }
+
   @Test("The usage text names every command and the exit codes")
   func usage() {
     let text = KitInvocation.usage(command: "swift run kit")

@@ -129,6 +129,57 @@ public struct InventoryCheck: Sendable {
     return problems
   }
 
+  /// The expectations written `#expect(try a == b)` in a Swift file: Swift Testing reports
+  /// such a failure without either value, so a grading suite writes `expectEqual(a, b, "…")`.
+  ///
+  /// An expectation counts when its condition (the tokens before its first top-level comma)
+  /// holds `try` and a top-level `==`. `#expect(throws:)`, other comparisons and the text of
+  /// comments and strings do not count.
+  ///
+  /// ```swift
+  /// #expect(try pruneCount(.fraction(0.5), of: 5) == 2)  // counts
+  /// #expect(try isNM(mask, n: 2, m: 4))                  // does not: no `==`
+  /// ```
+  ///
+  /// - Parameter source: The file.
+  /// - Returns: The byte offset of each such `#expect`.
+  /// - Complexity: O(*n*) in the length of the file.
+  public static func valueHidingExpectations(in source: SwiftSource) -> [Int] {
+    let tokens = source.tokens()
+    var result: [Int] = []
+    var position = 0
+    while position + 2 < tokens.count {
+      defer { position += 1 }
+      guard tokens[position].text == "#", tokens[position + 1].text == "expect",
+        tokens[position + 2].text == "("
+      else { continue }
+      var depth = 0
+      var hasTry = false
+      var hasEquals = false
+      var cursor = position + 2
+      scan: while cursor < tokens.count {
+        switch tokens[cursor].text {
+        case "(", "[", "{":
+          depth += 1
+        case ")", "]", "}":
+          depth -= 1
+          if depth == 0 { break scan }
+        case "," where depth == 1:
+          break scan
+        case "try":
+          hasTry = true
+        case "==" where depth == 1:
+          hasEquals = true
+        default:
+          break
+        }
+        cursor += 1
+      }
+      if hasTry && hasEquals { result.append(tokens[position].range.lowerBound) }
+    }
+    return result
+  }
+
   /// The functions and initialisers with a body in a Swift file, outermost only.
   ///
   /// - Parameter text: The file's text.

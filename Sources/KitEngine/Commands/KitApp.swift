@@ -429,7 +429,7 @@ public struct KitApp {
           console.writeError("kit: \(error.description)\n")
         }
       },
-      write: console.write)
+      write: { console.writeWrapped($0) })
     session.run()
     return Self.success
   }

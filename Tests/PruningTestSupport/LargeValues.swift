@@ -12,12 +12,21 @@ let maximumListedDifferences = 6
 
 /// A value's description, cut to ``maximumValueCharacters`` with a note of what was left out.
 ///
+/// An optional reads as what it holds, or `nil`: `40`, not `Optional(40)`.
+///
 /// - Parameter value: Any value.
-/// - Returns: `String(describing:)` of it, cropped.
+/// - Returns: `String(describing:)` of it (of its wrapped value, for an optional), cropped.
 public func boundedDescription(_ value: some Any) -> String {
-  let text = String(describing: value)
+  let text = unwrappedDescription(value)
   guard text.count > maximumValueCharacters else { return text }
   return String(text.prefix(maximumValueCharacters)) + "… (\(text.count) characters in all)"
+}
+
+/// `String(describing:)` of a value, or of what an optional holds (`nil` for none).
+private func unwrappedDescription(_ value: Any) -> String {
+  let mirror = Mirror(reflecting: value)
+  guard mirror.displayStyle == .optional else { return String(describing: value) }
+  return mirror.children.first.map { unwrappedDescription($0.value) } ?? "nil"
 }
 
 /// A summary of how two arrays differ: their lengths, how many positions differ, and the first

@@ -26,6 +26,18 @@ struct RowPruningTests {
       try rowPruningMask(scores: scores, pattern: .nm(n: 2, m: 4)), equals: mask("··██").isKept)
   }
 
+  @Test("-0 and +0 are equal scores: the lower column is pruned first, whichever sign it has")
+  func signedZeroTies() throws {
+    for (scores, expected) in [
+      ([Float(0), -0.0, 1, 2], "·███"), ([-0.0, 0, 1, 2], "·███"), ([2, -0.0, 0, 1], "█·██"),
+    ] {
+      expectMask(
+        try rowPruningMask(scores: Tensor(rows: [scores]), pattern: .unstructured(0.25)),
+        equals: mask(expected).isKept, "scores \(scores.map { $0.sign == .minus ? "-0" : "\($0)" })"
+      )
+    }
+  }
+
   @Test("N:M worked example: 2:4 of [0.1, 0.9, 0.5, 0.2] keeps the middle two")
   func nmWorkedExample() throws {
     let scores = try Tensor(rows: [[0.1, 0.9, 0.5, 0.2, 3, 1, 2, 0]])

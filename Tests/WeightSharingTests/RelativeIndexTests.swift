@@ -97,6 +97,16 @@ struct RelativeIndexTests {
     }
   }
 
+  @Test("decode: 32 bits is the widest code, 33 throws")
+  func widestCode() throws {
+    let widest = RelativeIndexEncoding(
+      codes: [0, 4_294_967_295], isFiller: [false, false], bits: 32)
+    try expectEqual(relativeIndexDecode(widest), [0, 4_294_967_296], "relativeIndexDecode(widest)")
+    #expect(throws: PruningError.invalidBitWidth(33)) {
+      try relativeIndexDecode(RelativeIndexEncoding(codes: [1], isFiller: [false], bits: 33))
+    }
+  }
+
   @Test("decode: bad input throws the exact error")
   func decodeErrors() throws {
     #expect(throws: PruningError.invalidBitWidth(0)) {

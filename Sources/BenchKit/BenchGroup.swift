@@ -29,11 +29,11 @@ public enum BenchGroup: String, CaseIterable, Hashable, Sendable, Codable {
   public var summary: String {
     switch self {
     case .threshold: "pruneWeights(_:threshold:) against a plain copy (01 WeightPruning)"
-    case .magnitude: "magnitudeMask(_:amount:) to 90 % against a full sort (01 WeightPruning)"
-    case .csr: "CSR against dense mat-vec, 50-99 % sparsity, break-even (04 SparseFormats)"
+    case .magnitude: "magnitudeMask to 90 % against a full sort (01 WeightPruning)"
+    case .csr: "CSR against dense mat-vec at 50-99 %, break-even (04 SparseFormats)"
     case .block: "BSR 4x4 and 8x8 and 2:4 against dense mat-vec (05 BlockSparsity)"
     case .kmeans: "kMeansCodebook to 16 and 256 clusters (06 WeightSharing)"
-    case .oneshot: "Wanda mask and SparseGPT update, 1024x1024 layer (08 OneShotPruning)"
+    case .oneshot: "Wanda and SparseGPT on a 1024x1024 layer (08 OneShotPruning)"
     }
   }
 }

@@ -93,9 +93,9 @@ public enum BenchCommand: Hashable, Sendable {
     return """
       Usage: swift run -c release bench [--quick] [--json] [--only NAME]...
 
-      Times the exercise modules as compiled: your code in Exercises/ by default, the
-      reference with KIT_SOLUTIONS=1. Each kernel's result is checked before it is timed;
-      unfinished exercises show "not implemented" rows.
+      Times the exercise modules as compiled: your code in Exercises/ by default,
+      the reference with KIT_SOLUTIONS=1. Each kernel's result is checked before it
+      is timed; unfinished exercises show "not implemented" rows.
 
       Options:
         --quick       small data and few repeats: a smoke run of a few seconds

@@ -10,7 +10,9 @@ public enum TextLayout {
   ///
   /// Lines that fit are left exactly as they are. A line that does not fit is wrapped at its
   /// spaces; its continuation lines are indented as far as its own indentation, or, for a list
-  /// item (`- `, `* `, `• `, `1. `, `1) `), as far as the item's text.
+  /// item (`- `, `* `, `• `, `1. `, `1) `), as far as the item's text, or, for a row of a
+  /// two-column listing (a term, two or more spaces, its description, as in a usage text), as
+  /// far as the description. The term and the gap after it are kept as they are.
   ///
   /// - Parameters:
   ///   - text: The text; it may end with a newline, which is kept.
@@ -20,11 +22,37 @@ public enum TextLayout {
   public static func wrapLines(_ text: String, width: Int) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
       guard DisplayWidth.of(String(line)) > max(width, 10) else { return String(line) }
-      let (lead, rest) = splitLead(line)
+      let (lead, rest) = splitColumns(line, width: width) ?? splitLead(line)
       let indent = String(repeating: " ", count: DisplayWidth.of(lead))
       return wrap(String(rest), width: width, prefix: lead, indent: indent)
         .joined(separator: "\n")
     }.joined(separator: "\n")
+  }
+
+  /// Splits a row of a two-column listing into its term with the gap after it, and its
+  /// description: `  --seed N     shuffle …` splits after the gap. The term is one or more
+  /// words separated by single spaces; the gap is two or more spaces.
+  ///
+  /// - Returns: `nil` when the line has no such gap, or when the description would start in
+  ///   the right half of the width (too little room to hang under it).
+  static func splitColumns(_ line: Substring, width: Int) -> (lead: String, rest: Substring)? {
+    guard let termStart = line.firstIndex(where: { $0 != " " }) else { return nil }
+    var index = termStart
+    while index < line.endIndex {
+      guard line[index] == " " else {
+        index = line.index(after: index)
+        continue
+      }
+      let gapEnd = line[index...].firstIndex { $0 != " " } ?? line.endIndex
+      guard gapEnd < line.endIndex else { return nil }
+      if line.distance(from: index, to: gapEnd) >= 2 {
+        let lead = String(line[..<gapEnd])
+        guard DisplayWidth.of(lead) <= max(width, 10) / 2 else { return nil }
+        return (lead, line[gapEnd...])
+      }
+      index = gapEnd
+    }
+    return nil
   }
 
   /// Splits a line into its indentation with any list marker, and the rest.

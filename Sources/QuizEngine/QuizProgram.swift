@@ -50,7 +50,7 @@ public enum QuizProgram {
       isTerminal: console.outputIsTerminal, environment: environment,
       noColorFlag: options.noColor)
     if options.command == .help {
-      console.write(strings.help)
+      console.writeWrapped(strings.help)
       return ExitStatus.success
     }
     let loaded: Bank

@@ -289,14 +289,16 @@ public struct Strings: Sendable {
       "quiz（PruningKit）\(version)，共 \(questions) 题\n")
   }
 
+  /// The text `quiz --help` prints: each paragraph and each row of a listing is one line,
+  /// which the console wraps to the terminal's width, hanging descriptions under their column.
   var help: String {
     text(
       """
       Usage: quiz [options]
              quiz lint
 
-      Drills the concepts of neural-network pruning and sparsity that interviewers ask
-      about, in English or Chinese. Answer at the prompt; ? shows the valid inputs, s skips,
+      Drills the concepts of neural-network pruning and sparsity that interviewers ask \
+      about, in English or Chinese. Answer at the prompt; ? shows the valid inputs, s skips, \
       q quits. Progress is kept per question (five Leitner boxes) and saved after each answer.
 
       Options:
@@ -304,13 +306,15 @@ public struct Strings: Sendable {
         --list-topics    list the topics and how many questions each has
         --count N        ask N questions (default 10)
         --review         ask only questions you missed or that are due again
-        --seed N         shuffle questions and options with this seed (printed at the start;
-                         with --no-save a seed always gives the same session)
+        --seed N         shuffle questions and options with this seed (printed at the \
+      start; with --no-save a seed always gives the same session)
         --lang en|zh     language (default from LC_ALL, LC_MESSAGES or LANG: zh_* is Chinese)
-        --no-color       no colour (also off when NO_COLOR is set, TERM=dumb, or not a terminal)
-        --state PATH     progress file (default $XDG_STATE_HOME/pruning-kit/progress.json,
-                         or ~/.local/state/pruning-kit/progress.json)
-        --no-save        practise without reading or writing progress (--review still reads it)
+        --no-color       no colour (also off when NO_COLOR is set, TERM=dumb, or not a \
+      terminal)
+        --state PATH     progress file (default $XDG_STATE_HOME/pruning-kit/progress.json, \
+      or ~/.local/state/pruning-kit/progress.json)
+        --no-save        practise without reading or writing progress (--review still \
+      reads it)
         --now TIME       the current time in ISO 8601, for scheduling (or PRUNING_KIT_NOW)
         --answer-key     print the inputs that answer this session correctly, then exit
         --bank DIR       use the question bank in DIR (for bank authors)
@@ -320,15 +324,15 @@ public struct Strings: Sendable {
       Commands:
         lint             check the question bank; exit status 1 if it has problems
 
-      Exit status: 0 every question right, 1 some wrong, skipped or not reached,
-      64 bad usage, 130 interrupted (Ctrl-C).
+      Exit status: 0 every question right, 1 some wrong, skipped or not reached, 64 bad \
+      usage, 130 interrupted (Ctrl-C).
 
       """,
       """
       用法：quiz [选项]
             quiz lint
 
-      用中文或英文练习面试中常问的神经网络剪枝与稀疏性概念。在提示处作答；
+      用中文或英文练习面试中常问的神经网络剪枝与稀疏性概念。在提示处作答；\
       ? 显示可用输入，s 跳过，q 退出。每题的进度（五个 Leitner 盒子）在每次作答后保存。
 
       选项：
@@ -336,12 +340,12 @@ public struct Strings: Sendable {
         --list-topics    列出主题及每个主题的题数
         --count N        出 N 道题（默认 10）
         --review         只出答错过或到期需要复习的题
-        --seed N         用此随机种子打乱题目和选项（开始时会显示；
-                         配合 --no-save 时同一种子总是得到同一组题）
+        --seed N         用此随机种子打乱题目和选项（开始时会显示；\
+      配合 --no-save 时同一种子总是得到同一组题）
         --lang en|zh     语言（默认取 LC_ALL、LC_MESSAGES 或 LANG：zh_* 为中文）
         --no-color       不用颜色（设置 NO_COLOR、TERM=dumb 或输出不是终端时也不用）
-        --state PATH     进度文件（默认 $XDG_STATE_HOME/pruning-kit/progress.json，
-                         或 ~/.local/state/pruning-kit/progress.json）
+        --state PATH     进度文件（默认 $XDG_STATE_HOME/pruning-kit/progress.json，\
+      或 ~/.local/state/pruning-kit/progress.json）
         --no-save        练习模式：不读也不写进度（--review 仍会读取）
         --now TIME       当前时间（ISO 8601），用于复习调度（或 PRUNING_KIT_NOW）
         --answer-key     输出能答对本组题的输入（每行一个），然后退出

@@ -54,7 +54,7 @@ struct OptionsTests {
     #expect(UsageError.exitStatus == 64)
   }
 
-  @Test("The usage text lists every option and every benchmark")
+  @Test("The usage text lists every option and every benchmark, in lines of 80 columns")
   func usage() {
     let usage = BenchCommand.usage
     for option in ["--quick", "--json", "--only NAME", "--help"] {
@@ -62,6 +62,9 @@ struct OptionsTests {
     }
     for group in BenchGroup.allCases {
       #expect(usage.contains("  \(group.rawValue)  "))
+    }
+    for line in usage.split(separator: "\n") {
+      #expect(line.count <= 80, "\(line.count) columns: \(line)")
     }
   }
 }

@@ -1,4 +1,5 @@
 import KitEngine
+import KitSupport
 import Testing
 
 @Suite("Parsing the kit's command line")
@@ -62,13 +63,20 @@ struct KitInvocationTests {
     #expect(interview.command == .interview(InterviewOptions(seed: 9, topics: ["nm"])))
   }
 
-  @Test("The usage text names every command and the exit codes")
+  @Test("The usage text names every command and the exit codes, and wraps under its columns")
   func usage() {
     let text = KitInvocation.usage(command: "swift run kit")
     for word in [
       "status", "check NAME", "hint NAME [LEVEL]", "solution NAME", "reset NAME", "verify", "64",
     ] {
       #expect(text.contains(word), "missing \(word)")
+    }
+    for width in [100, 80, 60, 48] {
+      for line in TextLayout.wrapLines(text, width: width).split(separator: "\n") {
+        let indent = line.prefix { $0 == " " }.count
+        #expect(line.count <= width, "\(line.count) columns at \(width): \(line)")
+        #expect([0, 2, 24].contains(indent), "indented \(indent) at \(width): \(line)")
+      }
     }
   }
 }

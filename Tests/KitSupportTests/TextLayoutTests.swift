@@ -93,6 +93,35 @@ struct TextLayoutTests {
       ])
   }
 
+  @Test("wraps a row of a two-column listing under its description, keeping the gap")
+  func wrapLinesColumns() {
+    let text = """
+      Commands:
+        status      every exercise with its checks
+        hint NAME   the next hint level from HINTS.md
+                    (or LEVEL)
+      """
+    let wrapped = TextLayout.wrapLines(text, width: 34)
+    #expect(
+      wrapped.split(separator: "\n").map(String.init) == [
+        "Commands:",
+        "  status      every exercise with",
+        "              its checks",
+        "  hint NAME   the next hint level",
+        "              from HINTS.md",
+        "              (or LEVEL)",
+      ])
+  }
+
+  @Test("hangs under the indentation when a listing's description starts past half the width")
+  func wrapLinesColumnsTooWide() {
+    let text = "  a-very-long-option-name  its description goes on"
+    #expect(
+      TextLayout.wrapLines(text, width: 40).split(separator: "\n").map(String.init) == [
+        "  a-very-long-option-name its", "  description goes on",
+      ])
+  }
+
   @Test("counts Chinese as two columns when wrapping a line of mixed text")
   func wrapLinesChinese() {
     let text = "- 剪枝是指把模型中不重要的权重置零，以减少存储和计算。"

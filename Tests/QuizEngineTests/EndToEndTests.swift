@@ -1,4 +1,5 @@
 import Foundation
+import KitSupport
 import QuizEngine
 import Testing
 
@@ -268,6 +269,22 @@ struct EndToEndTests {
     let topics = try runQuiz(["--list-topics"], state: state)
     #expect(topics.status == 0)
     for topic in Coverage.requiredTopics { #expect(topics.output.contains(topic)) }
+  }
+
+  @Test(
+    "prints a help wrapped to the width, descriptions hung under their column",
+    arguments: ["en", "zh"], [80, 64])
+  func helpWidth(language: String, width: Int) throws {
+    let help = try runQuiz(
+      ["--help", "--lang", language], environment: ["COLUMNS": "\(width)"],
+      state: TemporaryFolder()
+    ).output
+    let lines = help.split(separator: "\n").map(String.init)
+    for line in lines {
+      #expect(DisplayWidth.of(line) <= width, "\(DisplayWidth.of(line)) columns: \(line)")
+    }
+    let state = try #require(lines.firstIndex { $0.hasPrefix("  --state PATH") })
+    #expect(lines[state + 1].prefix { $0 == " " }.count == 19, "\(lines[state + 1])")
   }
 
   @Test("exits 1 from lint on a broken bank given with --bank, naming the problem")

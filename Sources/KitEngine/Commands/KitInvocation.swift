@@ -66,6 +66,10 @@ public struct KitInvocation: Hashable, Sendable {
   }
 
   /// The usage text `kit --help` prints.
+  ///
+  /// Each paragraph and each row of the listings is one line, however long: the console
+  /// wraps them to the terminal's width (80 columns in a pipe), hanging each description
+  /// under its column (``TextLayout/wrapLines(_:width:)``).
   public static func usage(command: String) -> String {
     """
     kit: progress, hints and reference solutions for the exercises
@@ -73,40 +77,38 @@ public struct KitInvocation: Hashable, Sendable {
     Usage: \(command) [COMMAND] [OPTIONS]
 
     Commands:
-      status               every exercise with its checks, and the next step (the default)
-      watch                grade each exercise as you save it; keys h hint, l list,
-                           n next, r re-run, q quit (lines of those letters in a pipe)
-      check NAME           grade one exercise and show each failing check in full
-      hint NAME [LEVEL]    the next hint level (or LEVEL) from the exercise's HINTS.md
-      solution NAME [FILE] the reference solution (one file, by file or function name);
-                           asks first until the exercise passes
-      reset NAME | --all   restore the pristine stubs after a y/N question, keeping a backup
-      interview            a timed mock interview: concept questions, a coding task,
-                           follow-ups and a scored report (--minutes 45, --lang en|zh,
-                           --seed N, --topic ID[,ID])
-      verify               for maintainers: the files agree (twins, stubs, pristine copy,
-                           README counts), the references pass every grading test and the
-                           untouched stubs fail every one
-      verify --mutants     for maintainers: grade slips in the references (an operator, a
-                           bound, a rounding rule, a constant); [--exercise NAME]
-                           [--sample N --seed S] [--threshold 0.95]; --list counts
-                           each file's mutants without running them
+      status                every exercise with its checks, and the next step (the default)
+      watch                 grade each exercise as you save it; keys h hint, l list, n next, \
+    r re-run, q quit (lines of those letters in a pipe)
+      check NAME            grade one exercise and show each failing check in full
+      hint NAME [LEVEL]     the next hint level (or LEVEL) from the exercise's HINTS.md
+      solution NAME [FILE]  the reference solution (one file, by file or function name); asks \
+    first until the exercise passes
+      reset NAME | --all    restore the pristine stubs after a y/N question, keeping a backup
+      interview             a timed mock interview: concept questions, a coding task, \
+    follow-ups and a scored report (--minutes 45, --lang en|zh, --seed N, --topic ID[,ID])
+      verify                for maintainers: the files agree (twins, stubs, pristine copy, \
+    README counts), the references pass every grading test and the untouched stubs fail \
+    every one
+      verify --mutants      for maintainers: grade slips in the references (an operator, a \
+    bound, a rounding rule, a constant); [--exercise NAME] [--sample N --seed S] \
+    [--threshold 0.95]; --list counts each file's mutants without running them
 
     NAME is a number (01 or 1), a module name (WeightPruning) or a short alias (weight).
 
     Options:
-      --diff               with solution: show the differences from your files instead
-      -y, --yes            answer yes to the questions of solution and reset
-      --timeout SECONDS    time limit for one exercise's tests (default 60, or KIT_TIMEOUT)
-      --package-path PATH  the kit's folder (default: this folder or the nearest above it
-                           with a Package.swift)
-      -h, --help           show this text
+      --diff                with solution: show the differences from your files instead
+      -y, --yes             answer yes to the questions of solution and reset
+      --timeout SECONDS     time limit for one exercise's tests (default 60, or KIT_TIMEOUT)
+      --package-path PATH   the kit's folder (default: this folder or the nearest above it \
+    with a Package.swift)
+      -h, --help            show this text
 
-    Each exercise is graded in its own test process (the test bundle, as `swift test` runs
-    it), so a crash, an endless loop or a compile error costs only that exercise. The build is
-    shared with `swift build` and `swift test` in .build; when an exercise does not compile,
-    the others are built in .build-kit without it. The board reuses the last grade of each
-    exercise whose inputs have not changed (.build/kit-grades.json).
+    Each exercise is graded in its own test process (the test bundle, as `swift test` runs \
+    it), so a crash, an endless loop or a compile error costs only that exercise. The build \
+    is shared with `swift build` and `swift test` in .build; when an exercise does not \
+    compile, the others are built in .build-kit without it. The board reuses the last grade \
+    of each exercise whose inputs have not changed (.build/kit-grades.json).
 
     Exit status: 0 success, 1 failure (a check that fails, a problem found), 64 bad usage.
 

@@ -173,6 +173,22 @@ struct SynFlowTests {
     expectMask(masks[1], equals: mask("██/█·/··"))
   }
 
+  @Test("A pruned weight first in its layer stays pruned when an earlier layer's live weights score 0")
+  func nestedAcrossLayers() throws {
+    // 2 → 2 → 3. Round 1 (3 of 10) prunes the three weights out of hidden unit 0 (score 0.2
+    // each), W2's flat indices 0, 2 and 4. In round 2 (4 of 10) the weights into unit 0 carry
+    // no flow and score 0, tied with the pruned ones; those must still go first, W2[0, 0]
+    // (first in its layer) as much as the others, and the fourth cut is W1[0, 0].
+    let model = try Fixture.model([
+      (weight: [[1, 1], [1, 1]], bias: [0, 0]),
+      (weight: [[0.1, 1], [0.1, 1], [0.1, 1]], bias: [0, 0, 0]),
+    ])
+    let masks = try synflowMasks(model, sparsity: 0.44, rounds: 2)
+    try #require(masks.count == 2)
+    expectMask(masks[0], equals: mask("·█/██"), "W1 after 2 rounds to 0.44")
+    expectMask(masks[1], equals: mask("·█/·█/·█"), "W2 after 2 rounds to 0.44")
+  }
+
   @Test("One round is one global ranking of the dense network's scores")
   func oneRound() throws {
     let model = try Fixture.randomModel(sizes: [6, 5, 4], seed: 11)

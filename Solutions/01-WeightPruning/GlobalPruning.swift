@@ -27,9 +27,9 @@ public func globalMagnitudeMasks(
   for layer in layers {
     try layer.validateFinite()
   }
-  let magnitudes = layers.flatMap { $0.scalars.map { abs($0) } }
-  let k = try pruneCount(amount, of: magnitudes.count)
-  let pruned = smallest(k, of: magnitudes)
+  let weights = layers.flatMap(\.scalars)  // `smallest` ranks them by magnitude
+  let k = try pruneCount(amount, of: weights.count)
+  let pruned = smallest(k, of: weights)
   var masks: [Mask] = []
   var offset = 0
   for layer in layers {

@@ -60,41 +60,15 @@ public func magnitudeMask(
   guard previous.shape == weights.shape else {
     throw .shapeMismatch(expected: weights.shape, actual: previous.shape)
   }
-  let magnitudes = try finiteMagnitudes(of: weights)
+  try weights.validateFinite()
   let survivors = previous.isKept.indices.filter { previous.isKept[$0] }
   let k = try pruneCount(amount, of: survivors.count)
-  let pruned = smallest(k, of: survivors.map { magnitudes[$0] })
+  let pruned = smallest(k, of: survivors.map { weights.scalars[$0] })
   var isKept = previous.isKept
   for (position, index) in survivors.enumerated() where pruned[position] {
     isKept[index] = false
   }
   return try Mask(shape: weights.shape, isKept: isKept)
-}
-
-/// The magnitudes `|w|` of the weights, row-major, after checking that every weight is finite.
-///
-/// One pass over contiguous memory computes the magnitudes and notes any NaN or infinity; only
-/// then, on that rare path, does `validateFinite()` look for the first bad weight's position.
-///
-/// - Parameter weights: The weights.
-/// - Returns: One magnitude per weight.
-/// - Throws: `PruningError.nonFiniteWeight` for the first NaN or infinite weight.
-/// - Complexity: O(*n*).
-func finiteMagnitudes(of weights: Tensor) throws(PruningError) -> [Float] {
-  var sawNonFinite = false
-  let magnitudes = weights.scalars.withUnsafeBufferPointer { input in
-    [Float](unsafeUninitializedCapacity: input.count) { output, initializedCount in
-      var nonFiniteBits: UInt32 = 0  // a bitwise OR of 32-bit flags vectorises; `||` does not
-      for i in input.indices {
-        nonFiniteBits |= input[i].isFinite ? 0 : 1
-        output[i] = abs(input[i])
-      }
-      sawNonFinite = nonFiniteBits != 0
-      initializedCount = input.count
-    }
-  }
-  if sawNonFinite { try weights.validateFinite() }
-  return magnitudes
 }
 
 /// The sign-cleared bit pattern of a float: for finite values it orders exactly as `|w|`
@@ -129,23 +103,24 @@ func hasNonFinite(_ histogram: [Int]) -> Bool {
   histogram[0x7F80...].contains { $0 > 0 }
 }
 
-/// Flags the `k` smallest values, ranked by `(value, index)`, so ties flag lower indices first.
+/// Flags the `k` smallest magnitudes, ranked by `(|value|, index)`, so ties flag lower indices
+/// first.
 ///
 /// - Parameters:
 ///   - k: How many to flag, in `0...values.count`.
-///   - values: The scores; all finite and not negative (magnitudes).
+///   - values: The weights or scores; all finite. Only their magnitudes are read.
 /// - Returns: One flag per value, `true` for the `k` smallest.
 /// - Complexity: O(*n*).
 func smallest(_ k: Int, of values: [Float]) -> [Bool] {
   keptFlags(pruning: k, of: values).map { !$0 }
 }
 
-/// Which values survive when the `k` smallest are pruned, ranked by `(value, index)`, so
-/// among equal values the lower indices are pruned first.
+/// Which values survive when the `k` smallest magnitudes are pruned, ranked by
+/// `(|value|, index)`, so among equal magnitudes the lower indices are pruned first.
 ///
 /// - Parameters:
 ///   - k: How many to prune, in `0...values.count`.
-///   - values: The scores; all finite and not negative (magnitudes).
+///   - values: The weights or scores; all finite. Only their magnitudes are read.
 /// - Returns: One flag per value, `false` for the `k` pruned.
 /// - Complexity: O(*n*).
 func keptFlags(pruning k: Int, of values: [Float]) -> [Bool] {

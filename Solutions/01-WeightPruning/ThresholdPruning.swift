@@ -45,18 +45,17 @@ public func pruneWeights(_ weights: Tensor, threshold: Float) throws(PruningErro
         if !w.isFinite { nonFinite[0] = 0x8000_0000 }
         output.initializeElement(at: i, to: abs(w) < threshold ? 0 : w)
       }
-      if let source = UnsafeRawPointer(input.baseAddress),
-        let destination = UnsafeMutableRawPointer(output.baseAddress)
-      {
-        while i > 0 {
-          i -= 8
-          let bits = source.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<UInt32>.self)
-          let magnitude = bits & signCleared
-          nonFinite |= largestFinite &- magnitude
-          let difference = SIMD8<Int32>(truncatingIfNeeded: magnitude) &- cut
-          let below = SIMD8<UInt32>(truncatingIfNeeded: difference &>> 31)  // all ones: pruned
-          destination.storeBytes(of: bits & ~below, toByteOffset: i * 4, as: SIMD8<UInt32>.self)
-        }
+      // Raw buffers, not bare pointers: a debug build checks every offset against the buffer.
+      let source = UnsafeRawBufferPointer(input)
+      let destination = UnsafeMutableRawBufferPointer(output)
+      while i > 0 {
+        i -= 8
+        let bits = source.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<UInt32>.self)
+        let magnitude = bits & signCleared
+        nonFinite |= largestFinite &- magnitude
+        let difference = SIMD8<Int32>(truncatingIfNeeded: magnitude) &- cut
+        let below = SIMD8<UInt32>(truncatingIfNeeded: difference &>> 31)  // all ones: pruned
+        destination.storeBytes(of: bits & ~below, toByteOffset: i * 4, as: SIMD8<UInt32>.self)
       }
       initializedCount = count
     }

@@ -168,4 +168,18 @@ struct IterativePruningTests {
         previous: (try? Mask(shape: [2, 3])) ?? Mask([]))
     }
   }
+
+  @Test("A NaN or infinite weight throws, even one the previous mask already pruned")
+  func nonFinite() {
+    let previous = mask("█·████")
+    #expect(throws: PruningError.nonFiniteWeight(position: [3], kind: .nan)) {
+      try magnitudeMask(
+        Tensor([0.1, -0.5, 0.3, .nan, 0.8, 0.2]), amount: .count(1), previous: previous)
+    }
+    #expect(throws: PruningError.nonFiniteWeight(position: [1], kind: .negativeInfinity)) {
+      try magnitudeMask(
+        Tensor([0.1, -.infinity, 0.3, 0.4, 0.8, 0.2]), amount: .fraction(0.5),
+        previous: previous)
+    }
+  }
 }

@@ -32,6 +32,18 @@ struct StandardDeviationPruningTests {
     expectMask(result, equals: mask("████"))
   }
 
+  @Test("A layer far from zero: σ comes from the distances to the mean, not E[w²] − mean²")
+  func farFromZero() throws {
+    // 2³⁰ + [768, 768, 768, 640, 768]: mean 2³⁰ + 742.4, σ = 51.2 exactly, so
+    // quality 20,971,534 puts the threshold at 2³⁰ + 716.8, between the two values. Summing
+    // w² − mean², or (w + mean)(w − mean), loses σ's digits to the huge mean (σ ≈ 48–49)
+    // and keeps all five.
+    let base: Float = 1_073_741_824
+    let weights = Tensor([base + 768, base + 768, base + 768, base + 640, base + 768])
+    let result = try stdThresholdMask(weights, quality: 20_971_534)
+    expectMask(result, equals: mask("███·█"), "2³⁰ + [768, 768, 768, 640, 768], quality 20,971,534")
+  }
+
   @Test("Random layers agree with a two-pass Double computation", arguments: RandomData.seeds)
   func randomMatchesOracle(seed: UInt64) throws {
     let w = RandomData.tensor(

@@ -54,6 +54,25 @@ struct ThresholdPruningTests {
     expectClose(huge, Tensor([0, 0, 0]), tolerance: 0)
   }
 
+  @Test("A threshold far above every weight zeroes all of them, subnormal ones too, at any length")
+  func hugeThreshold() throws {
+    // 19 weights: two blocks of eight and a tail of three. The two smallest subnormals have
+    // odd bit patterns: a pruned weight must become zero, not keep a stray bit.
+    let weights: [Float] = [
+      Float(bitPattern: 1), -Float(bitPattern: 3), 1e-38, -1e-30, 3e-20, 1, -2, 1e10,
+      -1e20, 1e30, 3e38, -Float.leastNormalMagnitude, 0, -0.0, 7, -7e-7, 0.5, 1e-45, 2e37,
+    ]
+    for threshold in [Float.greatestFiniteMagnitude, 3.3e38] {
+      let pruned = try pruneWeights(Tensor(weights), threshold: threshold).scalars
+      let stray = pruned.indices.filter { pruned[$0] != 0 }
+      #expect(
+        stray.isEmpty,
+        "threshold \(threshold): positions \(stray) became \(stray.map { pruned[$0] }), not 0")
+    }
+    let kept = try pruneWeights(Tensor(weights + [-.greatestFiniteMagnitude]), threshold: 3.3e38)
+    #expect(kept.scalars.last == -.greatestFiniteMagnitude, "a weight above the threshold stays")
+  }
+
   @Test(
     "A negative or non-finite threshold is rejected",
     arguments: [Float(-0.1), -.infinity, .infinity, .nan]

@@ -405,7 +405,16 @@ public struct KitApp {
     _ settings: GradingSettings,
     cache: GradeCache
   ) -> Int32 {
-    let input = WatchInput()
+    // Each exercise folder and every subfolder holding one of its files; a folder made later is
+    // still seen by the poll.
+    let folders = catalogue.availableExercises.flatMap { exercise in
+      [exercise.exercisePath]
+        + catalogue.files(in: exercise.exercisePath).map {
+          ($0 as NSString).deletingLastPathComponent
+        }
+    }
+    let input = WatchInput(
+      files: FileEvents(folders: Array(Set(folders)).sorted().map(catalogue.absolute)))
     defer { input.restore() }
     let box = CacheBox(cache)
     let session = WatchSession(

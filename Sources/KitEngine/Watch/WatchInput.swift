@@ -5,8 +5,9 @@
 #endif
 
 /// The events of `kit watch` from standard input: single keys in a terminal (raw mode, no echo,
-/// Ctrl-C still interrupts), the first letter of each line otherwise; a tick whenever nothing
-/// arrives within the poll interval.
+/// Ctrl-C still interrupts), the first letter of each line otherwise; a tick as soon as a
+/// watched folder reports a change (``FileEvents``), and whenever nothing arrives within the
+/// poll interval.
 ///
 /// ``restore()`` puts the terminal back as it was; the kit calls it on every way out, and the
 /// interrupt handler does the same (see ``KitInterrupt/saveTerminal()``).
@@ -17,6 +18,9 @@ public final class WatchInput {
   /// Seconds to wait for a key before reporting a tick.
   public let pollInterval: Double
 
+  /// Changes in the exercise folders, reported as they happen, or `nil` to rely on polling.
+  public let files: FileEvents?
+
   private var original = termios()
   private var isRaw = false
   private var pending: [UInt8] = []
@@ -24,9 +28,12 @@ public final class WatchInput {
 
   /// Prepares the input, switching a terminal to single keys without echo.
   ///
-  /// - Parameter pollInterval: Seconds to wait for a key before reporting a tick.
-  public init(pollInterval: Double = 0.25) {
+  /// - Parameters:
+  ///   - pollInterval: Seconds to wait for a key before reporting a tick.
+  ///   - files: Changes in the exercise folders, which end the wait at once.
+  public init(pollInterval: Double = 0.25, files: FileEvents? = nil) {
     self.pollInterval = pollInterval
+    self.files = files
     isTerminal = isatty(STDIN_FILENO) == 1
     guard isTerminal, tcgetattr(STDIN_FILENO, &original) == 0 else { return }
     KitInterrupt.saveTerminal()
@@ -49,15 +56,22 @@ public final class WatchInput {
     KitInterrupt.forgetTerminal()
   }
 
-  /// Waits up to the poll interval for input.
+  /// Waits up to the poll interval for input or a change in the watched folders.
   ///
-  /// - Returns: A key, a tick when nothing came, or the end of input.
+  /// - Returns: A key, a tick when a folder changed or nothing came, or the end of input.
   public func next() -> WatchEvent {
     if KitInterrupt.wasRequested || atEnd { return .end }
     if let event = takePending() { return event }
-    var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-    let ready = poll(&descriptor, 1, Int32(pollInterval * 1000))
+    var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+    if let folder = files?.descriptor {
+      descriptors.append(pollfd(fd: folder, events: Int16(POLLIN), revents: 0))
+    }
+    let ready = poll(&descriptors, nfds_t(descriptors.count), Int32(pollInterval * 1000))
     guard ready > 0 else { return .tick }
+    if descriptors.count > 1, descriptors[1].revents != 0 {
+      files?.drain()
+      if descriptors[0].revents == 0 { return .tick }
+    }
     var buffer = [UInt8](repeating: 0, count: 256)
     let count = read(STDIN_FILENO, &buffer, buffer.count)
     if count <= 0 {

@@ -46,6 +46,32 @@ struct CheckReportTests {
     #expect(!text.contains("FAIL"))
   }
 
+  @Test("Checks waiting for several stubs are counted per function; names only when few")
+  func notStartedGroups() {
+    func stub(_ name: String, _ function: String) -> TestRecord {
+      TestRecord(
+        id: name, displayName: name, status: .failed,
+        issues: [TestIssue(message: "Caught error: \(function) is not implemented yet")])
+    }
+    let stubs =
+      (1...5).map { stub("f\($0)", "first(_:)") } + (1...3).map { stub("s\($0)", "second(x:y:)") }
+      + [stub("t", "Type.third()")]
+    let groups = CheckReport.stubsByFunction(stubs)
+    #expect(groups.map(\.function) == ["first(_:)", "second(x:y:)", "Type.third()"])
+    #expect(groups.map(\.count) == [5, 3, 1])
+    let grade = Grade(
+      exercise: catalogue.exercises[5], status: .notStarted,
+      run: TestRun(tests: stubs, started: true, ended: true))
+    var report = CheckReport(catalogue: catalogue, grade: grade, style: .plain, command: "kit")
+    let lines = report.render().split(separator: "\n").map(String.init)
+    #expect(lines.contains("  NOT STARTED 9 checks wait for 3 functions:"))
+    #expect(lines.contains("    first(_:)     5 checks"))
+    #expect(lines.contains("    Type.third()  1 check"))
+    #expect(!lines.contains { $0.hasSuffix("f1") }, "9 checks are more than 6: no names")
+    report.maximumListedStubs = 9
+    #expect(report.render().split(separator: "\n").contains { $0.hasSuffix("f1") })
+  }
+
   @Test("A crash names the test that was running and how to see the whole output")
   func crashed() throws {
     let output = try Fixtures.recorded("Crashing-output.txt")

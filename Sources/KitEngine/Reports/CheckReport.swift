@@ -18,6 +18,10 @@ public struct CheckReport: Sendable {
   /// The most compile errors shown.
   public var maximumDiagnostics = 5
 
+  /// The most checks waiting for stubs whose names are listed when several functions are
+  /// still to write.
+  public var maximumListedStubs = 6
+
   /// Creates a report.
   ///
   /// - Parameters:
@@ -102,13 +106,8 @@ public struct CheckReport: Sendable {
       lines += issue.details.map { "         " + $0 }
     }
     if !stubs.isEmpty {
-      let functions = Self.notImplementedFunctions(in: stubs)
       lines.append("")
-      lines.append(
-        "  NOT STARTED \(stubs.count) checks wait for: " + functions.joined(separator: ", "))
-      for test in stubs {
-        lines.append("       " + style.dim(test.displayName))
-      }
+      lines += notStartedLines(stubs)
     }
 
     lines.append("")
@@ -123,6 +122,50 @@ public struct CheckReport: Sendable {
       lines.append("Stuck? `\(command) hint \(alias)` shows the next hint.")
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The checks that wait for stubs: with one function, its name and every check's name;
+  /// with more, one row per function with how many checks wait for it, and the checks' names
+  /// only when there are at most ``maximumListedStubs``.
+  private func notStartedLines(_ stubs: [TestRecord]) -> [String] {
+    let groups = Self.stubsByFunction(stubs)
+    var lines: [String]
+    if groups.count <= 1 {
+      lines = [
+        "  NOT STARTED \(stubs.count) checks wait for: "
+          + groups.map(\.function).joined(separator: ", ")
+      ]
+    } else {
+      lines = ["  NOT STARTED \(stubs.count) checks wait for \(groups.count) functions:"]
+      let width = groups.map(\.function.count).max() ?? 0
+      lines += groups.map { group in
+        let padding = String(repeating: " ", count: width - group.function.count + 2)
+        let checks = group.count == 1 ? "1 check" : "\(group.count) checks"
+        return "    " + group.function + padding + checks
+      }
+    }
+    if groups.count <= 1 || stubs.count <= maximumListedStubs {
+      lines += stubs.map { "       " + style.dim($0.displayName) }
+    }
+    return lines
+  }
+
+  /// Groups the checks that wait for stubs by the first function each one reports as not
+  /// implemented, in first-seen order.
+  ///
+  /// - Parameter tests: Tests whose failures come from stubs.
+  /// - Returns: One entry per function, with how many of the tests wait for it first.
+  public static func stubsByFunction(_ tests: [TestRecord]) -> [(function: String, count: Int)] {
+    var groups: [(function: String, count: Int)] = []
+    for test in tests {
+      let function = notImplementedFunctions(in: [test]).first ?? "?"
+      if let index = groups.firstIndex(where: { $0.function == function }) {
+        groups[index].count += 1
+      } else {
+        groups.append((function, 1))
+      }
+    }
+    return groups
   }
 
   /// A test's display name and declaration place.

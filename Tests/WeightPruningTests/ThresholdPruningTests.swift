@@ -88,9 +88,9 @@ struct ThresholdPruningTests {
     #expect(reported.isNaN ? threshold.isNaN : reported == threshold)
   }
 
-  /// The expected result, element by element, as bit patterns (so `-0` and `+0` differ).
-  private static func expectedBits(_ values: [Float], threshold: Float) -> [UInt32] {
-    values.map { (abs($0) < threshold ? 0 : $0).bitPattern }
+  /// The expected result, element by element, compared bit for bit (so `-0` and `+0` differ).
+  private static func expectedBits(_ values: [Float], threshold: Float) -> [ExactFloat] {
+    values.map { ExactFloat(abs($0) < threshold ? 0 : $0) }
   }
 
   @Test(
@@ -101,12 +101,12 @@ struct ThresholdPruningTests {
     for count in 1...40 {
       let values = (0..<count).map { _ in generator.nextFloat(in: -1...1) }
       let threshold = generator.nextFloat(in: 0...1)
-      let actual = try pruneWeights(Tensor(values), threshold: threshold).scalars.map(\.bitPattern)
+      let actual = try pruneWeights(Tensor(values), threshold: threshold).scalars.exact
       let expected = Self.expectedBits(values, threshold: threshold)
       guard actual == expected else {
         expectEqual(
           actual, expected,
-          "pruneWeights(\(count) uniform weights, threshold: \(threshold)) as bit patterns",
+          "pruneWeights(\(count) uniform weights, threshold: \(threshold)) bit for bit",
           "seed \(seed); longer lengths not tried")
         return
       }
@@ -123,8 +123,8 @@ struct ThresholdPruningTests {
     for threshold in [Float(0), -0.0, 0.5] {
       let pruned = try pruneWeights(Tensor(values), threshold: threshold)
       expectEqual(
-        pruned.scalars.map(\.bitPattern), Self.expectedBits(values, threshold: threshold),
-        "pruneWeights(\(values), threshold: \(threshold)) as bit patterns")
+        pruned.scalars.exact, Self.expectedBits(values, threshold: threshold),
+        "pruneWeights(\(values), threshold: \(threshold)) bit for bit")
     }
   }
 
@@ -141,8 +141,8 @@ struct ThresholdPruningTests {
       let values = magnitudes.flatMap { [$0, -$0] }
       let pruned = try pruneWeights(Tensor(values), threshold: threshold)
       expectEqual(
-        pruned.scalars.map(\.bitPattern), Self.expectedBits(values, threshold: threshold),
-        "pruneWeights(\(values), threshold: \(threshold)) as bit patterns")
+        pruned.scalars.exact, Self.expectedBits(values, threshold: threshold),
+        "pruneWeights(\(values), threshold: \(threshold)) bit for bit")
     }
   }
 

@@ -163,13 +163,7 @@ public struct Tensor: Hashable, Sendable {
   /// - Parameter flat: An index in `0..<count`.
   /// - Returns: One index per dimension.
   public func position(ofFlatIndex flat: Int) -> [Int] {
-    var remainder = flat
-    var position = Array(repeating: 0, count: shape.count)
-    for dimension in shape.indices.reversed() where shape[dimension] > 0 {
-      position[dimension] = remainder % shape[dimension]
-      remainder /= shape[dimension]
-    }
-    return position
+    Self.position(ofFlatIndex: flat, in: shape)
   }
 
   /// Throws for the first element that is NaN or infinite.
@@ -190,5 +184,28 @@ public struct Tensor: Hashable, Sendable {
   /// - Returns: The number of elements.
   public static func elementCount(of shape: [Int]) -> Int {
     shape.reduce(1, *)
+  }
+}
+
+// The row-major arithmetic of shapes, shared by `Tensor` and `Mask`.
+extension Tensor {
+  /// The multi-dimensional index of a flat (row-major) index in a shape.
+  ///
+  /// This inverts the numbering in which `Tensor` and `Mask` store their elements: in a
+  /// `[2, 3]` shape, flat index 4 is `[1, 1]`. A dimension of size 0 gets index 0.
+  ///
+  /// - Parameters:
+  ///   - flat: An index in `0..<elementCount(of: shape)`.
+  ///   - shape: The size of each dimension.
+  /// - Returns: One index per dimension.
+  /// - Complexity: O(*r*), where *r* is the number of dimensions.
+  public static func position(ofFlatIndex flat: Int, in shape: [Int]) -> [Int] {
+    var remainder = flat
+    var position = Array(repeating: 0, count: shape.count)
+    for dimension in shape.indices.reversed() where shape[dimension] > 0 {
+      position[dimension] = remainder % shape[dimension]
+      remainder /= shape[dimension]
+    }
+    return position
   }
 }

@@ -53,7 +53,7 @@ public func differenceSummary<Element: Equatable>(
     lines.append("\(differing.count) of \(common) positions differ; the first:")
     for index in differing.prefix(maximumListedDifferences) {
       let position =
-        shape.map { "\(positionOf(flat: index, shape: $0))" } ?? "[\(index)]"
+        shape.map { "\(Tensor.position(ofFlatIndex: index, in: $0))" } ?? "[\(index)]"
       lines.append(
         "  at \(position): expected \(boundedDescription(expected[index])), "
           + "got \(boundedDescription(actual[index]))")

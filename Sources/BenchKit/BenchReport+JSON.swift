@@ -37,26 +37,42 @@ private struct JSONReport: Encodable {
     var data: String?
   }
 
+  /// One result, flat: the row's fields, its outcome's status and message, its timing in
+  /// seconds (only when measured) and its speed-up; absent values are left out.
   struct Row: Encodable {
-    var group: String
-    var kernel: String
-    var role: String
-    var sparsity: Double?
-    var measuredSparsity: Double?
-    var pattern: String?
-    var baseline: String?
-    var series: String?
-    var bytes: Int?
-    var status: String
-    var message: String?
-    var medianSeconds: Double?
-    var minSeconds: Double?
-    var maxSeconds: Double?
-    var samplesSeconds: [Double]?
-    var warmUpRuns: Int?
-    var repeats: Int?
-    var iterationsPerSample: Int?
+    var row: BenchRow
     var speedUp: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case group, kernel, role, sparsity, measuredSparsity, pattern, baseline, series, bytes
+      case status, message, medianSeconds, minSeconds, maxSeconds, samplesSeconds
+      case warmUpRuns, repeats, iterationsPerSample, speedUp
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(row.group.rawValue, forKey: .group)
+      try container.encode(row.kernel, forKey: .kernel)
+      try container.encode(row.role.rawValue, forKey: .role)
+      try container.encodeIfPresent(row.sparsity, forKey: .sparsity)
+      try container.encodeIfPresent(row.measuredSparsity, forKey: .measuredSparsity)
+      try container.encodeIfPresent(row.pattern, forKey: .pattern)
+      try container.encodeIfPresent(row.baseline, forKey: .baseline)
+      try container.encodeIfPresent(row.series, forKey: .series)
+      try container.encodeIfPresent(row.bytes, forKey: .bytes)
+      try container.encode(row.outcome.status, forKey: .status)
+      try container.encodeIfPresent(row.outcome.message, forKey: .message)
+      if let timing = row.outcome.timing {
+        try container.encode(timing.median / 1e9, forKey: .medianSeconds)
+        try container.encode(timing.minimum / 1e9, forKey: .minSeconds)
+        try container.encode(timing.maximum / 1e9, forKey: .maxSeconds)
+        try container.encode(timing.samples.map { $0 / 1e9 }, forKey: .samplesSeconds)
+        try container.encode(timing.warmUpRuns, forKey: .warmUpRuns)
+        try container.encode(timing.repeats, forKey: .repeats)
+        try container.encode(timing.iterationsPerSample, forKey: .iterationsPerSample)
+      }
+      try container.encodeIfPresent(speedUp, forKey: .speedUp)
+    }
   }
 
   struct BreakEvenEntry: Encodable {
@@ -75,21 +91,7 @@ private struct JSONReport: Encodable {
     groups = report.groups.map {
       Group(name: $0.rawValue, title: $0.title, data: report.dataDescriptions[$0])
     }
-    results = report.rows.map { row in
-      let timing = row.outcome.timing
-      return Row(
-        group: row.group.rawValue, kernel: row.kernel, role: row.role.rawValue,
-        sparsity: row.sparsity, measuredSparsity: row.measuredSparsity,
-        pattern: row.pattern, baseline: row.baseline, series: row.series, bytes: row.bytes,
-        status: row.outcome.status, message: row.outcome.message,
-        medianSeconds: timing.map { $0.median / 1e9 },
-        minSeconds: timing.map { $0.minimum / 1e9 },
-        maxSeconds: timing.map { $0.maximum / 1e9 },
-        samplesSeconds: timing.map { $0.samples.map { $0 / 1e9 } },
-        warmUpRuns: timing?.warmUpRuns, repeats: timing?.repeats,
-        iterationsPerSample: timing?.iterationsPerSample,
-        speedUp: report.speedUp(of: row))
-    }
+    results = report.rows.map { Row(row: $0, speedUp: report.speedUp(of: $0)) }
     breakEven = report.breakEvens().map { name, breakEven in
       var entry = BreakEvenEntry(kernel: name, kind: "", sentence: breakEven.sentence(for: name))
       switch breakEven {

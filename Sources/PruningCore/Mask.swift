@@ -22,9 +22,7 @@ public struct Mask: Hashable, Sendable {
   ///   - isKept: One flag per element; their count must be the product of `shape`.
   /// - Throws: `PruningError.invalidShape` when a dimension is negative or the count differs.
   public init(shape: [Int], isKept: [Bool]) throws(PruningError) {
-    guard shape.allSatisfy({ $0 >= 0 }), Tensor.elementCount(of: shape) == isKept.count else {
-      throw .invalidShape(shape: shape, scalarCount: isKept.count)
-    }
+    try Tensor.validate(shape, holding: isKept.count)
     self.shape = shape
     self.isKept = isKept
   }
@@ -44,11 +42,9 @@ public struct Mask: Hashable, Sendable {
   ///   - shape: The size of each dimension; none may be negative.
   /// - Throws: `PruningError.invalidShape` when a dimension is negative.
   public init(keeping: Bool = true, shape: [Int]) throws(PruningError) {
-    guard shape.allSatisfy({ $0 >= 0 }) else {
-      throw .invalidShape(shape: shape, scalarCount: 0)
-    }
+    let count = try Tensor.validatedElementCount(of: shape)
     self.shape = shape
-    self.isKept = Array(repeating: keeping, count: Tensor.elementCount(of: shape))
+    self.isKept = Array(repeating: keeping, count: count)
   }
 
   /// The number of elements.
@@ -83,8 +79,8 @@ public struct Mask: Hashable, Sendable {
   ///
   /// - Parameter indices: One index per dimension.
   public subscript(indices: Int...) -> Bool {
-    get { isKept[flatIndex(indices)] }
-    set { isKept[flatIndex(indices)] = newValue }
+    get { isKept[Tensor.flatIndex(indices, in: shape)] }
+    set { isKept[Tensor.flatIndex(indices, in: shape)] = newValue }
   }
 
   /// Returns the same flags under another shape with the same element count.
@@ -94,16 +90,5 @@ public struct Mask: Hashable, Sendable {
   /// - Throws: `PruningError.invalidShape` when the element counts differ.
   public func reshaped(to newShape: [Int]) throws(PruningError) -> Mask {
     try Mask(shape: newShape, isKept: isKept)
-  }
-
-  private func flatIndex(_ indices: [Int]) -> Int {
-    precondition(
-      indices.count == shape.count, "expected \(shape.count) indices, got \(indices.count)")
-    var flat = 0
-    for (index, size) in zip(indices, shape) {
-      precondition(index >= 0 && index < size, "index \(index) out of range 0..<\(size)")
-      flat = flat * size + index
-    }
-    return flat
   }
 }

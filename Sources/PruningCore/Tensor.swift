@@ -24,9 +24,7 @@ public struct Tensor: Hashable, Sendable {
   ///   - scalars: The elements, row-major; their count must be the product of `shape`.
   /// - Throws: `PruningError.invalidShape` when a dimension is negative or the count differs.
   public init(shape: [Int], scalars: [Float]) throws(PruningError) {
-    guard shape.allSatisfy({ $0 >= 0 }), Self.elementCount(of: shape) == scalars.count else {
-      throw .invalidShape(shape: shape, scalarCount: scalars.count)
-    }
+    try Self.validate(shape, holding: scalars.count)
     self.shape = shape
     self.scalars = scalars
   }
@@ -68,11 +66,9 @@ public struct Tensor: Hashable, Sendable {
   ///   - shape: The size of each dimension; none may be negative.
   /// - Throws: `PruningError.invalidShape` when a dimension is negative.
   public init(repeating value: Float, shape: [Int]) throws(PruningError) {
-    guard shape.allSatisfy({ $0 >= 0 }) else {
-      throw .invalidShape(shape: shape, scalarCount: 0)
-    }
+    let count = try Self.validatedElementCount(of: shape)
     self.shape = shape
-    self.scalars = Array(repeating: value, count: Self.elementCount(of: shape))
+    self.scalars = Array(repeating: value, count: count)
   }
 
   /// Creates a tensor of zeros.
@@ -148,14 +144,7 @@ public struct Tensor: Hashable, Sendable {
   /// - Parameter indices: One index per dimension, each in range.
   /// - Returns: The position in `scalars`.
   public func flatIndex(_ indices: [Int]) -> Int {
-    precondition(
-      indices.count == shape.count, "expected \(shape.count) indices, got \(indices.count)")
-    var flat = 0
-    for (index, size) in zip(indices, shape) {
-      precondition(index >= 0 && index < size, "index \(index) out of range 0..<\(size)")
-      flat = flat * size + index
-    }
-    return flat
+    Self.flatIndex(indices, in: shape)
   }
 
   /// The multi-dimensional index of a flat (row-major) index.
@@ -163,13 +152,7 @@ public struct Tensor: Hashable, Sendable {
   /// - Parameter flat: An index in `0..<count`.
   /// - Returns: One index per dimension.
   public func position(ofFlatIndex flat: Int) -> [Int] {
-    var remainder = flat
-    var position = Array(repeating: 0, count: shape.count)
-    for dimension in shape.indices.reversed() where shape[dimension] > 0 {
-      position[dimension] = remainder % shape[dimension]
-      remainder /= shape[dimension]
-    }
-    return position
+    Self.position(ofFlatIndex: flat, in: shape)
   }
 
   /// Throws for the first element that is NaN or infinite.
@@ -190,5 +173,57 @@ public struct Tensor: Hashable, Sendable {
   /// - Returns: The number of elements.
   public static func elementCount(of shape: [Int]) -> Int {
     shape.reduce(1, *)
+  }
+}
+
+// The row-major arithmetic of shapes, shared by `Tensor` and `Mask`.
+extension Tensor {
+  /// The multi-dimensional index of a flat (row-major) index in a shape.
+  ///
+  /// This inverts the numbering in which `Tensor` and `Mask` store their elements: in a
+  /// `[2, 3]` shape, flat index 4 is `[1, 1]`. A dimension of size 0 gets index 0.
+  ///
+  /// - Parameters:
+  ///   - flat: An index in `0..<elementCount(of: shape)`.
+  ///   - shape: The size of each dimension.
+  /// - Returns: One index per dimension.
+  /// - Complexity: O(*r*), where *r* is the number of dimensions.
+  public static func position(ofFlatIndex flat: Int, in shape: [Int]) -> [Int] {
+    var remainder = flat
+    var position = Array(repeating: 0, count: shape.count)
+    for dimension in shape.indices.reversed() where shape[dimension] > 0 {
+      position[dimension] = remainder % shape[dimension]
+      remainder /= shape[dimension]
+    }
+    return position
+  }
+
+  /// The row-major flat index of a multi-dimensional index in a shape; traps when the index
+  /// has the wrong rank or a component out of range.
+  static func flatIndex(_ indices: [Int], in shape: [Int]) -> Int {
+    precondition(
+      indices.count == shape.count, "expected \(shape.count) indices, got \(indices.count)")
+    var flat = 0
+    for (index, size) in zip(indices, shape) {
+      precondition(index >= 0 && index < size, "index \(index) out of range 0..<\(size)")
+      flat = flat * size + index
+    }
+    return flat
+  }
+
+  /// Throws unless no dimension of a shape is negative and the shape holds `count` elements.
+  static func validate(_ shape: [Int], holding count: Int) throws(PruningError) {
+    guard shape.allSatisfy({ $0 >= 0 }), elementCount(of: shape) == count else {
+      throw .invalidShape(shape: shape, scalarCount: count)
+    }
+  }
+
+  /// The element count of a shape, after checking that no dimension is negative (the error
+  /// then reports 0 elements).
+  static func validatedElementCount(of shape: [Int]) throws(PruningError) -> Int {
+    guard shape.allSatisfy({ $0 >= 0 }) else {
+      throw .invalidShape(shape: shape, scalarCount: 0)
+    }
+    return elementCount(of: shape)
   }
 }

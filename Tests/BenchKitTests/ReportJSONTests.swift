@@ -43,6 +43,37 @@ struct ReportJSONTests {
     #expect(row["speedUp"] == nil)
   }
 
+  @Test("A row has its own fields and a status, and time fields only when it was measured")
+  func rowFields() throws {
+    let rows = try #require(try parse(ReportFixtures.mixed())["results"] as? [[String: Any]])
+    let timed: Set = [
+      "status", "medianSeconds", "minSeconds", "maxSeconds", "samplesSeconds", "warmUpRuns",
+      "repeats", "iterationsPerSample",
+    ]
+    #expect(
+      rows.map { Set($0.keys) } == [
+        timed.union(["group", "kernel", "role", "baseline", "speedUp"]),
+        timed.union(["group", "kernel", "role"]),
+        ["group", "kernel", "role", "baseline", "status", "message"],
+        timed.union(["group", "kernel", "role"]),
+        timed.union([
+          "group", "kernel", "role", "sparsity", "pattern", "baseline", "series", "bytes",
+          "speedUp",
+        ]),
+        timed.union(["group", "kernel", "role", "sparsity", "pattern", "bytes"]),
+        timed.union([
+          "group", "kernel", "role", "sparsity", "pattern", "baseline", "series", "bytes",
+          "speedUp",
+        ]),
+        timed.union(["group", "kernel", "role", "sparsity", "pattern", "bytes"]),
+      ])
+    let csr = try #require(rows.first { $0["series"] != nil })
+    #expect(csr["group"] as? String == "csr")
+    #expect(csr["role"] as? String == "kernel")
+    #expect(csr["bytes"] as? Int == 1_000)
+    #expect(csr["sparsity"] as? Double == 0.5)
+  }
+
   @Test("The break-even entry gives the measured win, the losing point and the estimate")
   func breakEven() throws {
     let entries = try #require(

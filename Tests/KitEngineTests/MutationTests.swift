@@ -44,12 +44,51 @@ struct MutationTests {
     #expect(MutationTester.sample(mutants, count: 100, seed: 7) == mutants)
   }
 
+  /// A copy of the MiniKit fixture in a temporary folder, set up for mutating the Hanging
+  /// exercise's reference; ``remove()`` deletes the folder.
+  struct HangingFixture {
+    /// The reference file the mutants change, relative to the kit.
+    static let file = "Solutions/04-Hanging/Halvings.swift"
+
+    /// The temporary folder that holds the copy and the tester's workspace.
+    let folder: String
+    /// The copy of the MiniKit package.
+    let kit: String
+    /// The copy's catalogue.
+    let catalogue: Catalogue
+    /// The Hanging exercise.
+    let hanging: Exercise
+    /// The reference file's text before any mutant.
+    let original: String
+
+    /// The folder the mutation tester copies the kit to.
+    var workspace: String { folder + "/workspace" }
+
+    init(_ name: String) throws {
+      folder = try makeTemporaryFolder(name)
+      kit = folder + "/MiniKit"
+      catalogue = Fixtures.miniCatalogue(root: kit)
+      hanging = catalogue.exercises[3]
+      do {
+        try FileManager.default.copyItem(atPath: Fixtures.folder + "/MiniKit", toPath: kit)
+        original = try String(contentsOfFile: kit + "/" + Self.file, encoding: .utf8)
+      } catch {
+        try? FileManager.default.removeItem(atPath: folder)
+        throw error
+      }
+    }
+
+    func remove() {
+      try? FileManager.default.removeItem(atPath: folder)
+    }
+  }
+
   /// A runner standing in for `swift` on the Hanging exercise of a MiniKit copy: a build fails
   /// when the reference divides by multiplying (`value *= 2`); the tests pass on the unchanged
   /// reference and on the one slip they miss (`guard n >= 0`), and fail on every other change.
   func hangingRunner(original: String, brokenReference: Bool = false) -> ScriptedRunner {
     ScriptedRunner { command in
-      let file = command.workingDirectory + "/Solutions/04-Hanging/Halvings.swift"
+      let file = command.workingDirectory + "/" + HangingFixture.file
       let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
       if command.arguments.first == "build" {
         return CommandResult(status: text.contains("value *= 2") ? 1 : 0)
@@ -71,18 +110,14 @@ struct MutationTests {
 
   @Test("On MiniKit: killed, survived and not compiling mutants, each counted and placed")
   func runOnMiniKit() throws {
-    let root = try makeTemporaryFolder("mutants")
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let kit = root + "/MiniKit"
-    try FileManager.default.copyItem(atPath: Fixtures.folder + "/MiniKit", toPath: kit)
-    let catalogue = Fixtures.miniCatalogue(root: kit)
-    let file = "Solutions/04-Hanging/Halvings.swift"
-    let original = try String(contentsOfFile: kit + "/" + file, encoding: .utf8)
-    let runner = hangingRunner(original: original)
+    let fixture = try HangingFixture("mutants")
+    defer { fixture.remove() }
+    let file = HangingFixture.file
+    let hanging = fixture.hanging
+    let runner = hangingRunner(original: fixture.original)
     let tester = MutationTester(
-      catalogue: catalogue, runner: runner, settings: GradingSettings(),
-      workspace: root + "/workspace")
-    let hanging = catalogue.exercises[3]
+      catalogue: fixture.catalogue, runner: runner, settings: GradingSettings(),
+      workspace: fixture.workspace)
     let all = tester.mutants(of: hanging)
     let reports = try tester.run([hanging])
 
@@ -103,8 +138,8 @@ struct MutationTests {
     let survivor =
       "    survived: \(file):9: `1` → `0`    in: guard n >= 1 else { throw .emptyInput }"
     #expect(lines.last == survivor)
-    let restored = try String(contentsOfFile: root + "/workspace/" + file, encoding: .utf8)
-    #expect(restored == original, "the workspace file is put back after each mutant")
+    let restored = try String(contentsOfFile: fixture.workspace + "/" + file, encoding: .utf8)
+    #expect(restored == fixture.original, "the workspace file is put back after each mutant")
 
     let builds = runner.commands.filter { $0.arguments.first == "build" }
     #expect(builds.count == all.count + 1, "the unchanged reference, then one build per mutant")
@@ -113,46 +148,42 @@ struct MutationTests {
     #expect(
       builds.allSatisfy { $0.environment["KIT_MAINTAINER"] == .some("0") },
       "the copy builds no maintainer suite")
-    #expect(builds.allSatisfy { $0.workingDirectory == root + "/workspace" })
+    #expect(builds.allSatisfy { $0.workingDirectory == fixture.workspace })
     let filters = Set(runner.commands.compactMap { $0.value(after: "--filter") })
     #expect(filters == [hanging.testFilter])
   }
 
   @Test("An allow-listed equivalent mutant is not run, and a failing reference is a problem")
   func allowListAndBrokenReference() throws {
-    let root = try makeTemporaryFolder("mutants-allow")
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let kit = root + "/MiniKit"
-    try FileManager.default.copyItem(atPath: Fixtures.folder + "/MiniKit", toPath: kit)
-    let catalogue = Fixtures.miniCatalogue(root: kit)
-    let file = "Solutions/04-Hanging/Halvings.swift"
-    let original = try String(contentsOfFile: kit + "/" + file, encoding: .utf8)
+    let fixture = try HangingFixture("mutants-allow")
+    defer { fixture.remove() }
+    let hanging = fixture.hanging
     let equivalent = EquivalentMutant(
-      file: file, line: 9, change: "`1` → `0`", reason: "for the test's sake")
+      file: HangingFixture.file, line: 9, change: "`1` → `0`", reason: "for the test's sake")
     let json = try JSONEncoder().encode([equivalent])
-    try write(String(decoding: json, as: UTF8.self), to: kit + "/" + EquivalentMutant.path)
-    let loaded = try MutationTester.loadEquivalents(catalogue)
+    try write(String(decoding: json, as: UTF8.self), to: fixture.kit + "/" + EquivalentMutant.path)
+    let loaded = try MutationTester.loadEquivalents(fixture.catalogue)
     #expect(loaded == [equivalent])
 
-    let hanging = catalogue.exercises[3]
     let tester = MutationTester(
-      catalogue: catalogue, runner: hangingRunner(original: original),
-      settings: GradingSettings(), workspace: root + "/workspace", equivalents: loaded)
+      catalogue: fixture.catalogue, runner: hangingRunner(original: fixture.original),
+      settings: GradingSettings(), workspace: fixture.workspace, equivalents: loaded)
     let report = try #require(try tester.run([hanging]).first)
     #expect(report.equivalent == 1)
     #expect(tester.staleEquivalents(in: [hanging]).isEmpty)
     var moved = equivalent
     moved.line = 10
     let staleTester = MutationTester(
-      catalogue: catalogue, runner: hangingRunner(original: original),
-      settings: GradingSettings(), workspace: root + "/workspace", equivalents: [moved])
+      catalogue: fixture.catalogue, runner: hangingRunner(original: fixture.original),
+      settings: GradingSettings(), workspace: fixture.workspace, equivalents: [moved])
     #expect(staleTester.staleEquivalents(in: [hanging]) == [moved], "an entry whose line moved")
     #expect(report.count(.survived) == 0)
     #expect(report.killRate == 1)
 
     let broken = MutationTester(
-      catalogue: catalogue, runner: hangingRunner(original: original, brokenReference: true),
-      settings: GradingSettings(), workspace: root + "/workspace")
+      catalogue: fixture.catalogue,
+      runner: hangingRunner(original: fixture.original, brokenReference: true),
+      settings: GradingSettings(), workspace: fixture.workspace)
     let failing = try #require(try broken.run([hanging], sample: 2, seed: 1).first)
     #expect(failing.problem == "the unchanged reference does not pass its suite")
     #expect(failing.results.isEmpty)
@@ -160,20 +191,18 @@ struct MutationTests {
 
   @Test("A given file (the same in Exercises/ and Solutions/) has no mutants; each file's count")
   func givenFilesAndCounts() throws {
-    let root = try makeTemporaryFolder("mutants-given")
-    defer { try? FileManager.default.removeItem(atPath: root) }
-    let kit = root + "/MiniKit"
-    try FileManager.default.copyItem(atPath: Fixtures.folder + "/MiniKit", toPath: kit)
+    let fixture = try HangingFixture("mutants-given")
+    defer { fixture.remove() }
+    let kit = fixture.kit
     let given = "let limit = 1 + 2\n"
     try write(given, to: kit + "/Solutions/04-Hanging/Given.swift")
     try write(given, to: kit + "/Exercises/04-Hanging/Given.swift")
     try write("let other = 3 * 4\n", to: kit + "/Solutions/04-Hanging/Twin.swift")
     try write("let other = 0\n", to: kit + "/Exercises/04-Hanging/Twin.swift")
-    let catalogue = Fixtures.miniCatalogue(root: kit)
-    let hanging = catalogue.exercises[3]
+    let hanging = fixture.hanging
     let tester = MutationTester(
-      catalogue: catalogue, runner: ScriptedRunner { _ in CommandResult(status: 0) },
-      settings: GradingSettings(), workspace: root + "/workspace")
+      catalogue: fixture.catalogue, runner: ScriptedRunner { _ in CommandResult(status: 0) },
+      settings: GradingSettings(), workspace: fixture.workspace)
     let files = tester.mutantsByFile(of: hanging).map(\.file)
     #expect(
       files == ["Solutions/04-Hanging/Halvings.swift", "Solutions/04-Hanging/Twin.swift"])
@@ -188,7 +217,7 @@ struct MutationTests {
     #expect(lines.contains("    Twin.swift: 5"))
     #expect(lines.first?.hasSuffix("; 1 given files left out") == true)
     #expect(
-      !FileManager.default.fileExists(atPath: root + "/workspace"),
+      !FileManager.default.fileExists(atPath: fixture.workspace),
       "--list copies and builds nothing")
   }
 

@@ -24,6 +24,16 @@ struct TensorTests {
     }
   }
 
+  @Test("A shape alone gives positions, as a tensor of that shape does")
+  func positionsInAShape() throws {
+    #expect(Tensor.position(ofFlatIndex: 4, in: [2, 3]) == [1, 1])
+    #expect(Tensor.position(ofFlatIndex: 0, in: []) == [])
+    let t = try Tensor(zeros: [2, 3, 2])
+    for flat in 0..<t.count {
+      #expect(Tensor.position(ofFlatIndex: flat, in: t.shape) == t.position(ofFlatIndex: flat))
+    }
+  }
+
   @Test("Initialisers build the shapes they promise")
   func initialisers() throws {
     #expect(Tensor([1, 2, 3]).shape == [3])

@@ -17,13 +17,7 @@ public func expectClose(
   _ comment: Comment? = nil,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  if !actual.isApproximatelyEqual(
-    to: expected, absoluteTolerance: tolerance, relativeTolerance: tolerance)
-  {
-    Issue.record(
-      Comment(rawValue: "expected \(expected) ± \(tolerance), got \(actual)" + suffix(comment)),
-      sourceLocation: sourceLocation)
-  }
+  expectScalarClose(actual, expected, tolerance: tolerance, comment, sourceLocation: sourceLocation)
 }
 
 /// Records a failure unless two doubles are equal within a tolerance.
@@ -42,13 +36,7 @@ public func expectClose(
   _ comment: Comment? = nil,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  if !actual.isApproximatelyEqual(
-    to: expected, absoluteTolerance: tolerance, relativeTolerance: tolerance)
-  {
-    Issue.record(
-      Comment(rawValue: "expected \(expected) ± \(tolerance), got \(actual)" + suffix(comment)),
-      sourceLocation: sourceLocation)
-  }
+  expectScalarClose(actual, expected, tolerance: tolerance, comment, sourceLocation: sourceLocation)
 }
 
 /// Records a failure unless two float arrays have the same length and agree element by element.
@@ -122,11 +110,33 @@ public func expectClose(
   }
 }
 
-func firstDifference(_ actual: [Float], _ expected: [Float], tolerance: Float) -> Int? {
-  actual.indices.first { index in
-    !actual[index].isApproximatelyEqual(
-      to: expected[index], absoluteTolerance: tolerance, relativeTolerance: tolerance)
+/// The comparison behind the `Float` and `Double` overloads of `expectClose`: records a failure
+/// that shows both values and the tolerance unless they are close.
+func expectScalarClose<Value: BinaryFloatingPoint & CustomStringConvertible>(
+  _ actual: Value,
+  _ expected: Value,
+  tolerance: Value,
+  _ comment: Comment?,
+  sourceLocation: SourceLocation
+) {
+  if !isClose(actual, expected, tolerance: tolerance) {
+    Issue.record(
+      Comment(rawValue: "expected \(expected) ± \(tolerance), got \(actual)" + suffix(comment)),
+      sourceLocation: sourceLocation)
   }
+}
+
+/// Whether two values agree within a tolerance, taken as absolute near zero and as relative
+/// for large magnitudes.
+func isClose<Value: BinaryFloatingPoint>(_ actual: Value, _ expected: Value, tolerance: Value)
+  -> Bool
+{
+  actual.isApproximatelyEqual(
+    to: expected, absoluteTolerance: tolerance, relativeTolerance: tolerance)
+}
+
+func firstDifference(_ actual: [Float], _ expected: [Float], tolerance: Float) -> Int? {
+  actual.indices.first { !isClose(actual[$0], expected[$0], tolerance: tolerance) }
 }
 
 func preview(_ values: [Float], limit: Int = 12) -> String {

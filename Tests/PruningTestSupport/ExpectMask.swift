@@ -28,7 +28,7 @@ public func expectMask(
   }
   guard let index = actual.isKept.indices.first(where: { actual.isKept[$0] != expected.isKept[$0] })
   else { return }
-  let position = positionOf(flat: index, shape: expected.shape)
+  let position = Tensor.position(ofFlatIndex: index, in: expected.shape)
   let verb = expected.isKept[index] ? "kept" : "pruned"
   let differing = actual.isKept.indices.count { actual.isKept[$0] != expected.isKept[$0] }
   let pictures =
@@ -84,14 +84,4 @@ public func mask(_ picture: String) -> Mask {
   let columns = rows.first?.count ?? 0
   return (try? Mask(shape: [rows.count, columns], isKept: rows.flatMap { $0 }))
     ?? Mask(rows.flatMap { $0 })
-}
-
-func positionOf(flat: Int, shape: [Int]) -> [Int] {
-  var remainder = flat
-  var position = Array(repeating: 0, count: shape.count)
-  for dimension in shape.indices.reversed() where shape[dimension] > 0 {
-    position[dimension] = remainder % shape[dimension]
-    remainder /= shape[dimension]
-  }
-  return position
 }

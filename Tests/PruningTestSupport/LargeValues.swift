@@ -53,7 +53,7 @@ public func differenceSummary<Element: Equatable>(
     lines.append("\(differing.count) of \(common) positions differ; the first:")
     for index in differing.prefix(maximumListedDifferences) {
       let position =
-        shape.map { "\(positionOf(flat: index, shape: $0))" } ?? "[\(index)]"
+        shape.map { "\(Tensor.position(ofFlatIndex: index, in: $0))" } ?? "[\(index)]"
       lines.append(
         "  at \(position): expected \(boundedDescription(expected[index])), "
           + "got \(boundedDescription(actual[index]))")
@@ -122,12 +122,9 @@ public func expectEqual<Value: Equatable>(
   _ comment: Comment? = nil,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  guard actual != expected else { return }
-  Issue.record(
-    Comment(
-      rawValue: "\(input)\n  expected \(boundedDescription(expected))\n"
-        + "  actual   \(boundedDescription(actual))" + suffix(comment)),
-    sourceLocation: sourceLocation)
+  recordUnlessEqual(actual, expected, input, comment, sourceLocation: sourceLocation) {
+    "  expected \(boundedDescription(expected))\n  actual   \(boundedDescription(actual))"
+  }
 }
 
 /// Records a failure unless two arrays are equal, summarising the difference (lengths, count
@@ -146,12 +143,33 @@ public func expectEqual<Element: Equatable>(
   _ comment: Comment? = nil,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
+  recordUnlessEqual(actual, expected, input, comment, sourceLocation: sourceLocation) {
+    differenceSummary(actual: actual, expected: expected)
+      .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+  }
+}
+
+/// The check behind the `expectEqual` overloads: records a failure unless two values are
+/// equal, saying what was computed and then how the values differ.
+///
+/// - Parameters:
+///   - actual: The value the code under test produced.
+///   - expected: The value it should have produced.
+///   - input: What was computed.
+///   - comment: More about the case, shown last.
+///   - sourceLocation: The caller's line.
+///   - difference: The indented lines that show the two values, made only when they differ.
+private func recordUnlessEqual<Value: Equatable>(
+  _ actual: Value,
+  _ expected: Value,
+  _ input: String,
+  _ comment: Comment?,
+  sourceLocation: SourceLocation,
+  difference: () -> String
+) {
   guard actual != expected else { return }
   Issue.record(
-    Comment(
-      rawValue: "\(input)\n"
-        + differenceSummary(actual: actual, expected: expected)
-        .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + suffix(comment)),
+    Comment(rawValue: "\(input)\n" + difference() + suffix(comment)),
     sourceLocation: sourceLocation)
 }
 

@@ -41,6 +41,70 @@ struct SequenceLayout: Sendable {
   }
 }
 
+extension SequenceLayout {
+  /// Calls `body` for each row, sequence by sequence: the order in which the embedding is read
+  /// in the forward pass and its gradient added in the backward pass.
+  ///
+  /// - Parameter body: Called with the row, its token id and its position in its sequence.
+  @inline(__always)
+  func forEachToken(_ body: (_ row: Int, _ token: Int, _ position: Int) -> Void) {
+    for (sequence, start) in starts.enumerated() {
+      for position in 0..<lengths[sequence] {
+        body(start + position, tokens[start + position], position)
+      }
+    }
+  }
+
+  /// Calls `body` for each query row of each attention head, sequence by sequence, head by
+  /// head, row by row: the order in which the forward and backward attention passes add.
+  ///
+  /// - Parameters:
+  ///   - heads: The number of heads.
+  ///   - headDimension: The width of one head; the activations are
+  ///     `[rows, heads · headDimension]`.
+  ///   - body: Called with one row of one head.
+  @inline(__always)
+  func forEachAttentionRow(
+    heads: Int, headDimension: Int, _ body: (AttentionRow) -> Void
+  ) {
+    let width = heads * headDimension
+    for (sequence, start) in starts.enumerated() {
+      let length = lengths[sequence]
+      let probabilityStart = probabilityStarts[sequence]
+      for h in 0..<heads {
+        let column = h * headDimension
+        for i in 0..<length {
+          body(
+            AttentionRow(
+              start: start, i: i, column: column, width: width,
+              probabilityBase: probabilityStart + (h * length + i) * length))
+        }
+      }
+    }
+  }
+}
+
+/// One query row of one attention head: row `i` of a sequence attends to its rows `0...i`.
+struct AttentionRow {
+  /// The sequence's first row among the activations.
+  var start: Int
+  /// The row's position in its sequence.
+  var i: Int
+  /// The head's first column.
+  var column: Int
+  /// The width of an activation row, all heads together.
+  var width: Int
+  /// Where the row's `i + 1` attention probabilities begin.
+  var probabilityBase: Int
+
+  /// Where the head's slice of this row begins in `[rows, width]` activations.
+  var base: Int { base(ofRow: i) }
+
+  /// Where the head's slice of row `j` of the same sequence begins.
+  @inline(__always)
+  func base(ofRow j: Int) -> Int { (start + j) * width + column }
+}
+
 /// A layer norm's saved values for the backward pass.
 struct NormTrace: Sendable {
   /// `(x − mean) · rstd`, `[rows, width]`.
@@ -97,13 +161,9 @@ extension TransformerLanguageModel {
     tokenEmbedding.scalars.withUnsafeBufferPointer { tok in
       positionEmbedding.scalars.withUnsafeBufferPointer { pos in
         x.withUnsafeMutableBufferPointer { x in
-          for (s, start) in layout.starts.enumerated() {
-            for t in 0..<layout.lengths[s] {
-              let row = start + t
-              let tokenBase = layout.tokens[row] * d
-              for c in 0..<d {
-                x[row * d + c] = tok[tokenBase + c] + pos[t * d + c]
-              }
+          layout.forEachToken { row, token, t in
+            for c in 0..<d {
+              x[row * d + c] = tok[token * d + c] + pos[t * d + c]
             }
           }
         }
@@ -244,35 +304,26 @@ extension TransformerLanguageModel {
           z.withUnsafeMutableBufferPointer { z in
             p.withUnsafeMutableBufferPointer { p in
               scores.withUnsafeMutableBufferPointer { s in
-                for (sequence, start) in layout.starts.enumerated() {
-                  let length = layout.lengths[sequence]
-                  let pStart = layout.probabilityStarts[sequence]
-                  for h in 0..<heads {
-                    let column = h * hd
-                    for i in 0..<length {
-                      let qBase = (start + i) * a + column
-                      var largest = -Float.infinity
-                      for j in 0...i {
-                        let kBase = (start + j) * a + column
-                        var dot: Float = 0
-                        for e in 0..<hd { dot += q[qBase &+ e] * k[kBase &+ e] }
-                        s[j] = dot * scale
-                        largest = max(largest, s[j])
-                      }
-                      var total: Float = 0
-                      for j in 0...i {
-                        s[j] = exp(s[j] - largest)
-                        total += s[j]
-                      }
-                      let pBase = pStart + (h * length + i) * length
-                      let zBase = (start + i) * a + column
-                      for j in 0...i {
-                        let weight = s[j] / total
-                        p[pBase + j] = weight
-                        let vBase = (start + j) * a + column
-                        for e in 0..<hd { z[zBase &+ e] += weight * v[vBase &+ e] }
-                      }
-                    }
+                layout.forEachAttentionRow(heads: heads, headDimension: hd) { row in
+                  let base = row.base
+                  var largest = -Float.infinity
+                  for j in 0...row.i {
+                    let kBase = row.base(ofRow: j)
+                    var dot: Float = 0
+                    for e in 0..<hd { dot += q[base &+ e] * k[kBase &+ e] }
+                    s[j] = dot * scale
+                    largest = max(largest, s[j])
+                  }
+                  var total: Float = 0
+                  for j in 0...row.i {
+                    s[j] = exp(s[j] - largest)
+                    total += s[j]
+                  }
+                  for j in 0...row.i {
+                    let weight = s[j] / total
+                    p[row.probabilityBase + j] = weight
+                    let vBase = row.base(ofRow: j)
+                    for e in 0..<hd { z[base &+ e] += weight * v[vBase &+ e] }
                   }
                 }
               }

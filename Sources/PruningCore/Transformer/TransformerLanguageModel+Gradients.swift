@@ -90,14 +90,10 @@ extension TransformerLanguageModel {
     var dToken = [Float](repeating: 0, count: tokenEmbedding.count)
     var dPosition = [Float](repeating: 0, count: positionEmbedding.count)
     dx.withUnsafeBufferPointer { dx in
-      for (s, start) in layout.starts.enumerated() {
-        for t in 0..<layout.lengths[s] {
-          let row = start + t
-          let tokenBase = layout.tokens[row] * d
-          for c in 0..<d {
-            dToken[tokenBase + c] += dx[row * d + c]
-            dPosition[t * d + c] += dx[row * d + c]
-          }
+      layout.forEachToken { row, token, t in
+        for c in 0..<d {
+          dToken[token * d + c] += dx[row * d + c]
+          dPosition[t * d + c] += dx[row * d + c]
         }
       }
     }
@@ -181,32 +177,24 @@ extension TransformerLanguageModel {
                 dk.withUnsafeMutableBufferPointer { dk in
                   dv.withUnsafeMutableBufferPointer { dv in
                     dp.withUnsafeMutableBufferPointer { dp in
-                      for (sequence, start) in layout.starts.enumerated() {
-                        let length = layout.lengths[sequence]
-                        let pStart = layout.probabilityStarts[sequence]
-                        for h in 0..<heads {
-                          let column = h * hd
-                          for i in 0..<length {
-                            let zBase = (start + i) * a + column
-                            let pBase = pStart + (h * length + i) * length
-                            var weighted: Float = 0
-                            for j in 0...i {
-                              let vBase = (start + j) * a + column
-                              var dot: Float = 0
-                              for e in 0..<hd { dot += dz[zBase &+ e] * v[vBase &+ e] }
-                              dp[j] = dot
-                              let weight = p[pBase + j]
-                              for e in 0..<hd { dv[vBase &+ e] += weight * dz[zBase &+ e] }
-                              weighted += weight * dot
-                            }
-                            for j in 0...i {
-                              let ds = p[pBase + j] * (dp[j] - weighted) * scale
-                              let kBase = (start + j) * a + column
-                              for e in 0..<hd {
-                                dq[zBase &+ e] += ds * k[kBase &+ e]
-                                dk[kBase &+ e] += ds * q[zBase &+ e]
-                              }
-                            }
+                      layout.forEachAttentionRow(heads: heads, headDimension: hd) { row in
+                        let zBase = row.base
+                        var weighted: Float = 0
+                        for j in 0...row.i {
+                          let vBase = row.base(ofRow: j)
+                          var dot: Float = 0
+                          for e in 0..<hd { dot += dz[zBase &+ e] * v[vBase &+ e] }
+                          dp[j] = dot
+                          let weight = p[row.probabilityBase + j]
+                          for e in 0..<hd { dv[vBase &+ e] += weight * dz[zBase &+ e] }
+                          weighted += weight * dot
+                        }
+                        for j in 0...row.i {
+                          let ds = p[row.probabilityBase + j] * (dp[j] - weighted) * scale
+                          let kBase = row.base(ofRow: j)
+                          for e in 0..<hd {
+                            dq[zBase &+ e] += ds * k[kBase &+ e]
+                            dk[kBase &+ e] += ds * q[zBase &+ e]
                           }
                         }
                       }

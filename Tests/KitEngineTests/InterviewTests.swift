@@ -247,6 +247,8 @@ struct InterviewTests {
     #expect(abs(result.report.total - 10) < 1e-9)
     let saved = try #require(result.saved.last)
     #expect(saved.contains("| Coding | 0 | 50 | not reached |"))
+    #expect(saved.contains("| Follow-ups | 0 | 20 | not reached |"))
+    #expect(!saved.contains("0 of 0"))
     #expect(saved.contains("**Score: 10 / 100, not yet**"))
   }
 

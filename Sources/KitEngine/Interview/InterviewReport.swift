@@ -197,16 +197,21 @@ public struct InterviewReport: Sendable {
     let conceptRight = record.concepts.count { $0.isCorrect }
     lines.append(
       t("| Concepts | ", "| 概念 | ") + "\(points(conceptPoints)) | 30 | "
-        + t(
-          "\(conceptRight) of \(record.concepts.count) right |",
-          "\(record.concepts.count) 题答对 \(conceptRight) 题 |"))
+        + (record.concepts.isEmpty
+          ? t("not reached |", "未进行 |")
+          : t(
+            "\(conceptRight) of \(record.concepts.count) right |",
+            "\(record.concepts.count) 题答对 \(conceptRight) 题 |")))
     if let coding = record.coding {
-      let checks = coding.checkCount > 0 ? "\(coding.passedChecks)/\(coding.checkCount)" : "?"
+      let task = taskTitle(coding)
+      let scratch = coding.isScratch ? t(" (scratch copy)", "（草稿副本）") : ""
       lines.append(
         t("| Correctness | ", "| 正确性 | ") + "\(points(correctnessPoints)) | 40 | "
-          + t(
-            "\(checks) checks pass in \(taskTitle(coding))\(coding.isScratch ? " (scratch copy)" : "") |",
-            "\(taskTitle(coding))\(coding.isScratch ? "（草稿副本）" : "") 通过 \(checks) 项检查 |"))
+          + (coding.checkCount > 0
+            ? t(
+              "\(coding.passedChecks)/\(coding.checkCount) checks pass in \(task)\(scratch) |",
+              "\(task)\(scratch) 通过 \(coding.passedChecks)/\(coding.checkCount) 项检查 |")
+            : t("\(task)\(scratch) not checked |", "\(task)\(scratch) 未检查 |")))
       let time =
         coding.isPassed
         ? t(
@@ -228,9 +233,11 @@ public struct InterviewReport: Sendable {
     let followRight = record.followUps.count { $0.isCorrect }
     lines.append(
       t("| Follow-ups | ", "| 追问 | ") + "\(points(followUpPoints)) | 20 | "
-        + t(
-          "\(followRight) of \(record.followUps.count) right |",
-          "\(record.followUps.count) 题答对 \(followRight) 题 |"))
+        + (record.followUps.isEmpty
+          ? t("not reached |", "未进行 |")
+          : t(
+            "\(followRight) of \(record.followUps.count) right |",
+            "\(record.followUps.count) 题答对 \(followRight) 题 |")))
     if let coding = record.coding, !coding.attempts.isEmpty {
       lines.append("")
       lines.append(t("## Coding round", "## 编程环节"))

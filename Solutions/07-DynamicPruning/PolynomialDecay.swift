@@ -69,7 +69,7 @@ public struct PolynomialDecay: PruningSchedule, Hashable, Sendable {
     power: Double = 3,
     frequency: Int = 100
   ) throws(PruningError) {
-    guard beginStep >= 0, endStep != -1, endStep > beginStep else {
+    guard beginStep >= 0, endStep > beginStep else {  // so −1 (never stop) is refused too
       throw .invalidStepRange(begin: beginStep, end: endStep)
     }
     guard frequency >= 1 else { throw .invalidFrequency(frequency) }

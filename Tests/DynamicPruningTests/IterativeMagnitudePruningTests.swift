@@ -172,6 +172,25 @@ struct IterativeMagnitudePruningTests {
     #expect(records[0].startWeights == initial)
   }
 
+  @Test("The bounds are allowed: rate 0 keeps every weight, rate 1 prunes all, 0 training steps")
+  func bounds() throws {
+    var fake = FakeTraining()
+    let none = try iterativeMagnitudePruning(
+      initialWeights: initial, rate: 0, rounds: 2, rewindStep: 1, trainingSteps: 3
+    ) { weights, masks, steps in fake.run(weights, masks, steps) }
+    #expect(none.map { $0.masks.map(\.prunedCount) } == [[0, 0], [0, 0], [0, 0]])
+    let all = try iterativeMagnitudePruning(
+      initialWeights: initial, rate: 1, rounds: 1, rewindStep: 1, trainingSteps: 3
+    ) { weights, _, _ in weights }
+    #expect(all.last?.masks.map(\.keptCount) == [0, 0])
+    fake = FakeTraining()
+    let untrained = try iterativeMagnitudePruning(
+      initialWeights: initial, rate: 0.5, rounds: 1, rewindStep: 0, trainingSteps: 0
+    ) { weights, masks, steps in fake.run(weights, masks, steps) }
+    #expect(untrained.count == 2)
+    #expect(untrained[0].trainedWeights == initial, "no steps: the weights stay as they start")
+  }
+
   @Test("Bad arguments throw the exact error, in the documented order")
   func validation() {
     func run(rate: Double = 0.2, rounds: Int = 2, rewind: Int = 1, steps: Int = 5) throws {

@@ -66,6 +66,17 @@ struct PruneRoundTests {
     expectMask(next, equals: mask("·█··█·"))  // round(0.5 · 4) = 2: the 0.2 and the 0.3
   }
 
+  @Test("A round's count rounds half to even: 0.5 of 5 survivors prunes 2, of 7 prunes 4")
+  func halfToEven() throws {
+    let weights = Tensor([0.6, 0.1, 0.9, 0.2, 0.7, 0.3, 0.8, 0.4])
+    expectMask(
+      try pruneRound(weights, previous: mask("██·██·█·"), rate: 0.5), equals: mask("█···█·█·"),
+      "5 survivors [0.6, 0.1, 0.2, 0.7, 0.8], rate 0.5: round(2.5) = 2")
+    expectMask(
+      try pruneRound(weights, previous: mask("███████·"), rate: 0.5), equals: mask("··█·█·█·"),
+      "7 survivors, rate 0.5: round(3.5) = 4")
+  }
+
   @Test("Ties among survivors prune the lower index first")
   func ties() throws {
     let next = try pruneRound(Tensor([0.2, -0.2, 0.2, 0.5]), previous: mask("████"), rate: 0.5)

@@ -109,6 +109,16 @@ struct PolynomialDecayTests {
     }
   }
 
+  @Test("Frequency 1 is allowed: the gate opens at every step from begin to end")
+  func everyStep() throws {
+    let schedule = try PolynomialDecay(
+      initialSparsity: 0.1, finalSparsity: 0.5, beginStep: 4, endStep: 6, frequency: 1)
+    for (step, expected) in [(3, false), (4, true), (5, true), (6, true), (7, false)] {
+      try expectEqual(
+        schedule.shouldPrune(atStep: step), expected, "begin 4, end 6, frequency 1: step \(step)")
+    }
+  }
+
   @Test("Bad sparsities, frequency and power throw the exact error, in TensorFlow's order")
   func badValues() {
     #expect(throws: PruningError.invalidSparsity(1.0)) {
@@ -142,61 +152,6 @@ struct PolynomialDecayTests {
     guard case .invalidSparsity(let reported) = error, reported.isNaN else {
       Issue.record("expected .invalidSparsity(nan), got \(String(describing: error))")
       return
-    }
-  }
-}
-
-@Suite("Constant sparsity (ConstantSparsity)")
-struct ConstantSparsityTests {
-  @Test("The target at every step, before the begin step too; the gate decides when")
-  func constant() throws {
-    let schedule = try ConstantSparsity(targetSparsity: 0.5, beginStep: 2000)
-    for step in [-1, 0, 1999, 2000, 2050, 9900, 1_000_000] {
-      try expectEqual(schedule.sparsity(atStep: step), 0.5, "schedule.sparsity(atStep: step)")
-    }
-    try expectEqual(schedule.shouldPrune(atStep: 0), false, "schedule.shouldPrune(atStep: 0)")
-    try expectEqual(schedule.shouldPrune(atStep: 2000), true, "schedule.shouldPrune(atStep: 2000)")
-    try expectEqual(schedule.shouldPrune(atStep: 2050), false, "schedule.shouldPrune(atStep: 2050)")
-    try expectEqual(schedule.shouldPrune(atStep: 9900), true, "schedule.shouldPrune(atStep: 9900)")
-  }
-
-  @Test("Defaults are TensorFlow's: begin 0, end −1, every 100 steps")
-  func defaults() throws {
-    let schedule = try ConstantSparsity(targetSparsity: 0.3)
-    #expect((schedule.beginStep, schedule.endStep, schedule.frequency) == (0, -1, 100))
-    try expectEqual(schedule.shouldPrune(atStep: 0), true, "schedule.shouldPrune(atStep: 0)")
-    try expectEqual(
-      schedule.shouldPrune(atStep: 700_000), true, "schedule.shouldPrune(atStep: 700_000)")
-    try expectEqual(
-      schedule.shouldPrune(atStep: 700_001), false, "schedule.shouldPrune(atStep: 700_001)")
-  }
-
-  @Test("A bounded range opens the gate at both ends and not beyond")
-  func bounded() throws {
-    let schedule = try ConstantSparsity(
-      targetSparsity: 0.75, beginStep: 10, endStep: 40, frequency: 15)
-    try expectEqual(
-      (0...100).filter { try schedule.shouldPrune(atStep: $0) }, [10, 25, 40],
-      "(0...100).filter { try schedule.shouldPrune(atStep: $0) }")
-    #expect(schedule.targetSparsity == 0.75)
-  }
-
-  @Test("Bad arguments throw the exact error: steps, then frequency, then sparsity")
-  func validation() {
-    #expect(throws: PruningError.invalidSparsity(1.0)) {
-      try ConstantSparsity(targetSparsity: 1.0)
-    }
-    #expect(throws: PruningError.invalidSparsity(-0.5)) {
-      try ConstantSparsity(targetSparsity: -0.5, beginStep: 3)
-    }
-    #expect(throws: PruningError.invalidStepRange(begin: -1, end: -1)) {
-      try ConstantSparsity(targetSparsity: 2, beginStep: -1)
-    }
-    #expect(throws: PruningError.invalidStepRange(begin: 20, end: 10)) {
-      try ConstantSparsity(targetSparsity: 0.5, beginStep: 20, endStep: 10)
-    }
-    #expect(throws: PruningError.invalidFrequency(0)) {
-      try ConstantSparsity(targetSparsity: 7, beginStep: 0, endStep: 10, frequency: 0)
     }
   }
 }

@@ -66,11 +66,8 @@ struct MagnitudePruningTests {
     "Large layers (200,000 weights, many ties) prune exactly k by (|w|, index)",
     arguments: ["random", "ascending"])
   func largeLayers(order: String) throws {
-    var generator = SplitMix64(seed: 2024)
-    var values = (0..<200_000).map { _ in
-      Float(generator.nextInt(below: 1000)) / 1000 * (generator.next() & 1 == 0 ? 1 : -1)
-    }
-    if order == "ascending" { values.sort { abs($0) < abs($1) } }
+    var values = RandomData.signedThousandths(count: 200_000, seed: 2024)
+    if order == "ascending" { values = RandomData.sortedByMagnitude(values) }
     let k = Oracle.pruneCount(fraction: 0.9, of: values.count)
     let result = try magnitudeMask(Tensor(values), amount: .fraction(0.9))
     #expect(result.prunedCount == k)

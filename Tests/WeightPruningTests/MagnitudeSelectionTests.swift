@@ -33,11 +33,7 @@ struct MagnitudeSelectionTests {
     let palette: [Float] = [
       0.75, Float(0.75).nextUp, Float(0.75).nextDown, 0.5, Float(0.5).nextDown, 0, 1.5,
     ]
-    var generator = SplitMix64(seed: 42)
-    let values = (0..<40_000).map { _ in
-      let value = palette[generator.nextInt(below: palette.count)]
-      return generator.nextInt(below: 2) == 0 ? value : -value
-    }
+    let values = RandomData.signedDraws(from: palette, count: 40_000, seed: 42)
     let k = Oracle.pruneCount(fraction: fraction, of: values.count)
     let result = try magnitudeMask(Tensor(values), amount: .fraction(fraction))
     expectMask(
@@ -50,12 +46,7 @@ struct MagnitudeSelectionTests {
     arguments: RandomData.seeds)
   func wideExponentRange(seed: UInt64) throws {
     var generator = SplitMix64(seed: seed)
-    let values = (0..<20_000).map { _ -> Float in
-      let exponent = generator.nextInt(below: 250) - 148  // 2^-148 (subnormal) ... 2^101
-      let mantissa = Float(generator.nextInt(below: 8) + 8) / 8  // few mantissas: ties
-      let value = mantissa * Float(sign: .plus, exponent: exponent, significand: 1)
-      return generator.nextInt(below: 2) == 0 ? value : -value
-    }
+    let values = RandomData.wideExponents(count: 20_000, using: &generator)
     let k = generator.nextInt(below: values.count + 1)
     let result = try magnitudeMask(Tensor(values), amount: .count(k))
     expectMask(

@@ -34,6 +34,43 @@ struct SmallerCommandsTests {
     #expect(bold.contains("\u{1B}[1mk"))
   }
 
+  @Test("Hints join a paragraph's lines so the console wraps them once, keeping lists and code")
+  func hintParagraphs() {
+    let text = """
+      ## Level 1
+
+      - **pruneWeights**: check the threshold first, then the weights
+        (`validateFinite()`). The rest is one pass over
+        `weights.scalars`.
+      - **pruneCount**: a `switch`.
+      1. first
+      2) second
+      A paragraph that goes
+      on here.
+
+      ```swift
+      let a = 1
+      let b = 2
+      ```
+      | a | b |
+      |---|---|
+          indented code
+      """
+    #expect(
+      HintsDocument.unwrapped(text).split(separator: "\n", omittingEmptySubsequences: false) == [
+        "## Level 1", "",
+        "- **pruneWeights**: check the threshold first, then the weights (`validateFinite()`). "
+          + "The rest is one pass over `weights.scalars`.",
+        "- **pruneCount**: a `switch`.", "1. first", "2) second A paragraph that goes on here.",
+        "", "```swift", "let a = 1", "let b = 2", "```", "| a | b |", "|---|---|",
+        "    indented code",
+      ])
+    let shown = TextLayout.wrapLines(
+      HintsDocument.terminalText(text, style: .plain), width: 40)
+    #expect(shown.contains("- pruneWeights: check the threshold"))
+    #expect(shown.contains("\n  (`validateFinite()`). The rest is one"))
+  }
+
   @Test("A misspelt exercise name suggests the closest one")
   func didYouMean() {
     let known = ["01 WeightPruning (weight)", "04 SparseFormats (sparse)"]

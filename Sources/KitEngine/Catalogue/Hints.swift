@@ -115,6 +115,68 @@ public struct HintsDocument: Hashable, Sendable {
 }
 
 extension HintsDocument {
+  /// A hint level as the terminal shows it: Markdown's soft line breaks joined
+  /// (``unwrapped(_:)``), then emphasis rendered (``rendered(_:style:)``), ready for the
+  /// console to wrap to its width.
+  ///
+  /// - Parameters:
+  ///   - markdown: A hint level's text.
+  ///   - style: Bold, or none.
+  /// - Returns: The text to print.
+  public static func terminalText(_ markdown: String, style: TextStyle) -> String {
+    rendered(unwrapped(markdown), style: style)
+  }
+
+  /// Joins the lines of each paragraph and list item, as Markdown reads a single line break
+  /// inside them: as a space. A blank line, a heading (`#`), a list item (`- `, `* `, `1. `),
+  /// a table row (`|`), a line indented four or more columns past its item, and everything
+  /// inside a fenced code block (```` ``` ````) start a line of their own.
+  ///
+  /// So a hint written at 100 columns is wrapped once, to the terminal's width, rather than
+  /// broken twice.
+  ///
+  /// - Parameter markdown: The text.
+  /// - Returns: The text with soft line breaks replaced by spaces.
+  /// - Complexity: O(*n*) in the length of the text.
+  public static func unwrapped(_ markdown: String) -> String {
+    var lines: [String] = []
+    var inFence = false
+    var joinable = false
+    for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+      let line = String(raw)
+      let trimmed = line.drop { $0 == " " }
+      if trimmed.hasPrefix("```") {
+        inFence.toggle()
+        lines.append(line)
+        joinable = false
+        continue
+      }
+      if inFence || trimmed.isEmpty {
+        lines.append(line)
+        joinable = false
+        continue
+      }
+      let indent = line.count - trimmed.count
+      let startsBlock =
+        trimmed.hasPrefix("#") || trimmed.hasPrefix("|") || trimmed.hasPrefix("- ")
+        || trimmed.hasPrefix("* ") || trimmed.hasPrefix("> ") || startsNumberedItem(trimmed)
+      if joinable, !startsBlock, indent < 4, let last = lines.popLast() {
+        lines.append(last + " " + trimmed)
+      } else {
+        lines.append(line)
+      }
+      joinable = !trimmed.hasPrefix("#") && !trimmed.hasPrefix("|")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Whether a line starts a numbered list item (`1. ` or `1) `).
+  private static func startsNumberedItem(_ line: Substring) -> Bool {
+    let digits = line.prefix { $0.isASCII && $0.isNumber }
+    let rest = line.dropFirst(digits.count)
+    return !digits.isEmpty && (rest.hasPrefix(". ") || rest.hasPrefix(") "))
+  }
+
   /// Markdown emphasis rendered for a terminal: `**strong**` in bold (plain text without
   /// colour), `*emphasis*` and `_emphasis_` as plain text; code spans and everything else as
   /// written.

@@ -308,7 +308,7 @@ public struct KitApp {
       style.emphasis("Hint level \(level.number) of \(last.number) for \(exercise.title)")
         + (level.title.isEmpty ? "" : ": \(level.title)"))
     console.line()
-    console.line(HintsDocument.rendered(level.body, style: style))
+    console.line(HintsDocument.terminalText(level.body, style: style))
     console.line()
     if let next = document.levels.first(where: { $0.number > level.number }) {
       console.line(

@@ -526,7 +526,7 @@ public struct InterviewSession {
         coding.hintsUsed = hintsShown
         console.line(
           style.emphasis(t("Hint \(level.number): ", "提示 \(level.number)：") + level.title))
-        console.line(HintsDocument.rendered(level.body, style: style))
+        console.line(HintsDocument.terminalText(level.body, style: style))
         record.coding = coding
         save(report(record))
       case "d", "done":

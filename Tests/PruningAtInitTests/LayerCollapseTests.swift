@@ -71,6 +71,11 @@ struct LayerCollapseTests {
     #expect(throws: PruningError.shapeMismatch(expected: [2], actual: [3])) {
       try isCollapsed([mask("██/██"), mask("███/███")])
     }
+    // 3 inputs → 2 outputs, then a layer that expects 3 inputs: the error names the first
+    // layer's outputs (2), not its inputs.
+    #expect(throws: PruningError.shapeMismatch(expected: [2], actual: [3])) {
+      try emptyLayers([mask("███/███"), mask("███/███/███/███")])
+    }
   }
 
   /// The deeper, narrower network where the methods part ways (sizes and seed found by search).

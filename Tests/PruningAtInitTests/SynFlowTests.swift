@@ -173,7 +173,9 @@ struct SynFlowTests {
     expectMask(masks[1], equals: mask("██/█·/··"))
   }
 
-  @Test("A pruned weight first in its layer stays pruned when an earlier layer's live weights score 0")
+  @Test(
+    "A pruned weight first in its layer stays pruned when an earlier layer's live weights score 0"
+  )
   func nestedAcrossLayers() throws {
     // 2 → 2 → 3. Round 1 (3 of 10) prunes the three weights out of hidden unit 0 (score 0.2
     // each), W2's flat indices 0, 2 and 4. In round 2 (4 of 10) the weights into unit 0 carry
@@ -210,9 +212,10 @@ struct SynFlowTests {
     let single = try Fixture.model([(weight: [[0.5, -2, 1]], bias: [0])])
     let masks = try synflowMasks(single, sparsity: 0.34, rounds: 5)
     expectMask(masks[0], equals: try Mask(shape: [1, 3], isKept: [false, true, true]))
-    let deep = try Fixture.randomModel(sizes: [8, 12, 12, 4], seed: 4)
-    let byDefault = try synflowMasks(deep, sparsity: 0.95)
-    let hundred = try referenceMasks(deep, sparsity: 0.95, rounds: 100)
+    // A network whose masks at 0.9 differ after 99, 100 and 101 rounds.
+    let deep = try Fixture.randomModel(sizes: [8, 12, 12, 4], seed: 11)
+    let byDefault = try synflowMasks(deep, sparsity: 0.9)
+    let hundred = try referenceMasks(deep, sparsity: 0.9, rounds: 100)
     #expect(byDefault == hundred, "the default is 100 rounds")
   }
 

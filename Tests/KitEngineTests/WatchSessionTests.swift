@@ -49,6 +49,16 @@ struct WatchSessionTests {
     #expect(script.output.hasSuffix("Stopped watching.\n"))
   }
 
+  @Test("The banner fits 80 columns and names the keys on a line of their own")
+  func banner() {
+    let script = WatchScript(events: [.key("q")], snapshots: [[:]])
+    script.session([:]).run()
+    let lines = script.output.split(separator: "\n").map(String.init)
+    #expect(
+      lines.prefix(2) == ["kit watch: save a file in Exercises/ to grade it.", WatchSession.keys])
+    #expect(lines[0].count <= 80 && WatchSession.keys.count <= 80)
+  }
+
   @Test("Nothing saved, nothing graded: ticks alone run no tests")
   func ticksAlone() {
     let files = ["Passing": "a"]

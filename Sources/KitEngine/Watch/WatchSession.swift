@@ -89,7 +89,7 @@ public struct WatchSession {
     var current = firstUnfinished(grades) ?? catalogue.availableExercises.first
     var files = snapshot()
     write(
-      style.emphasis("kit watch") + ": save a file in Exercises/ to grade it. " + Self.keys + "\n")
+      style.emphasis("kit watch") + ": save a file in Exercises/ to grade it.\n" + Self.keys + "\n")
     if let current { show(current, grades: grades) }
     while true {
       switch nextEvent() {

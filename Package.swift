@@ -28,9 +28,10 @@ let exercises: [(number: String, name: String)] = [
   ("10", "PruningAtInit"),
 ]
 
-/// The shared library and the tests' oracles are compiled with optimisation in debug builds
-/// too: nobody steps through them, and the grading suites' large cases and the training runs of
-/// exercises 07–10 spend most of their time there. The exercises stay unoptimised, so a trap
+/// The shared library, the tests' oracles and the seeded generator they draw from (KitSupport)
+/// are compiled with optimisation in debug builds too: nobody steps through them, and the
+/// grading suites' large cases and the training runs of exercises 07–10 spend most of their
+/// time there. The exercises stay unoptimised, so a trap
 /// in the learner's code still names its line.
 let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
@@ -91,7 +92,7 @@ let package = Package(
   targets: [
     // The terminal, text styles, state folder, atomic writes and seeded generator that the
     // tools and the shared library use, one copy of each.
-    .target(name: "KitSupport"),
+    .target(name: "KitSupport", swiftSettings: optimizedInDebug),
     .target(
       name: "PruningCore", dependencies: ["KitSupport"], resources: [.copy("Resources")],
       swiftSettings: optimizedInDebug),

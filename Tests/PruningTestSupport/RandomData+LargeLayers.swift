@@ -58,8 +58,6 @@ extension RandomData {
   /// - Returns: The values, reordered.
   /// - Complexity: O(*n* log *n*).
   public static func sortedByMagnitude(_ values: [Float]) -> [Float] {
-    values.indices.sorted { a, b in
-      abs(values[a]) != abs(values[b]) ? abs(values[a]) < abs(values[b]) : a < b
-    }.map { values[$0] }
+    ReferenceRanking.magnitudeOrder(values).map { values[$0] }
   }
 }

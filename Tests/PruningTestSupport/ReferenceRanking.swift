@@ -23,13 +23,23 @@ public enum ReferenceRanking {
     _ values: [Float], prune k: Int, candidates: [Bool]? = nil
   ) -> [Bool] {
     let candidates = candidates ?? Array(repeating: true, count: values.count)
-    let order = values.indices.filter { candidates[$0] }.sorted { a, b in
-      abs(values[a]) != abs(values[b]) ? abs(values[a]) < abs(values[b]) : a < b
-    }
+    let order = magnitudeOrder(values).filter { candidates[$0] }
     var keep = candidates
     for index in order.prefix(k) {
       keep[index] = false
     }
     return keep
+  }
+
+  /// The positions of the values ordered by `(|w|, index)`: the kit's tie rule, ascending.
+  ///
+  /// - Parameter values: The weights, flat.
+  /// - Returns: The indices of `values`, smallest magnitude first; equal magnitudes in index
+  ///   order.
+  /// - Complexity: O(*n* log *n*).
+  public static func magnitudeOrder(_ values: [Float]) -> [Int] {
+    values.indices.sorted { a, b in
+      abs(values[a]) != abs(values[b]) ? abs(values[a]) < abs(values[b]) : a < b
+    }
   }
 }

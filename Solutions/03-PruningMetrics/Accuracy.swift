@@ -26,7 +26,7 @@ public func predictedClasses(logits: Tensor) throws(PruningError) -> [Int] {
   predictions.reserveCapacity(rows)
   for row in 0..<rows {
     var best = 0
-    for column in 1..<max(classes, 1) where logits[row, column] > logits[row, best] {
+    for column in 1..<classes where logits[row, column] > logits[row, best] {
       best = column
     }
     predictions.append(best)

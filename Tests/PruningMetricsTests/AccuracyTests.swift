@@ -83,6 +83,12 @@ struct AccuracyTests {
     try expectEqual(
       predictedClasses(logits: Tensor(zeros: [0, 3])).isEmpty, true,
       "predictedClasses(logits: Tensor(zeros: [0, 3])).isEmpty")
+    let oneClass = try Tensor(rows: [[-4], [3], [0]])
+    try expectEqual(
+      predictedClasses(logits: oneClass), [0, 0, 0], "predictedClasses(logits: [[-4], [3], [0]])")
+    try expectEqual(
+      predictedClasses(logits: Tensor(zeros: [0, 0])), [],
+      "predictedClasses(logits: Tensor(zeros: [0, 0])), no rows and no classes")
   }
 
   @Test("Bad shapes, an empty batch and a bad k throw the exact error")

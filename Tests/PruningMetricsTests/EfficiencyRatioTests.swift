@@ -59,6 +59,9 @@ struct EfficiencyRatioTests {
     #expect(throws: PruningError.invalidLatency(-1)) {
       try efficiencyRatio(latencyNanoseconds: -1, model: model)
     }
+    expectClose(
+      try efficiencyRatio(latencyNanoseconds: 0.5, model: model), 0.125,
+      "a latency below 1 ns is positive")
     let zeros = Sequential([try Fixtures.dense([[0]], bias: [0])])
     try expectEqual(
       efficiencyRatio(latencyNanoseconds: 5, model: zeros), .infinity,

@@ -74,6 +74,17 @@ struct LatencyTests {
     #expect(clock.runs == warmUp + timed)
   }
 
+  @Test("The least a measurement takes: no warm-up, one timed run, a run too fast to see")
+  func smallestMeasurement() throws {
+    let clock = FakeClock(steps: [0])
+    let timing = try measureLatency(warmUpRuns: 0, timedRuns: 1, clock: clock.read) {
+      clock.run()
+    }
+    #expect(timing.samples == [0], "a clock that did not move reads 0 ns, not an error")
+    expectClose(timing.medianNanoseconds, 0)
+    #expect(clock.runs == 1)
+  }
+
   @Test("Bad run counts throw before anything runs; a clock going backwards throws")
   func errors() throws {
     let clock = FakeClock(steps: [10])
@@ -108,6 +119,9 @@ struct LatencyTests {
   func speedup() throws {
     expectClose(try measuredSpeedup(baselineNanoseconds: 120_000, prunedNanoseconds: 100_000), 1.2)
     expectClose(try measuredSpeedup(baselineNanoseconds: 50, prunedNanoseconds: 200), 0.25)
+    expectClose(
+      try measuredSpeedup(baselineNanoseconds: 0.5, prunedNanoseconds: 0.25), 2,
+      "latencies below 1 ns are positive")
     #expect(throws: PruningError.invalidLatency(0)) {
       try measuredSpeedup(baselineNanoseconds: 0, prunedNanoseconds: 10)
     }

@@ -92,6 +92,9 @@ struct PruningReportTests {
     #expect(throws: PruningError.invalidLatency(0)) {
       try ModelSummary(model: model, inputShape: [1, 7], accuracy: 0.5, latencyNanoseconds: 0)
     }
+    try expectEqual(
+      ModelSummary(model: model, inputShape: [1, 3], accuracy: 0.5, latencyNanoseconds: 0.5)
+        .latencyNanoseconds, 0.5, "a latency below 1 ns is positive")
     #expect(throws: PruningError.shapeMismatch(expected: [1, 3], actual: [1, 7])) {
       try ModelSummary(model: model, inputShape: [1, 7], accuracy: 0.5)
     }
@@ -161,6 +164,24 @@ struct PruningReportTests {
     #expect(rows[8] == ["theoretical speedup", "1.50×", "2.00×"])
     #expect(rows[9] == ["median latency", "n/a", "1.5 µs"])
     #expect(rows[10] == ["measured speedup", "n/a", "n/a"])
+  }
+
+  @Test("Models without parameters show 0.00% sparsity; latencies are µs to one decimal")
+  func noParametersAndLatencyDigits() throws {
+    func summary(latency: Double) -> ModelSummary {
+      ModelSummary(
+        accuracy: 0.5, parameters: ParameterCount(total: 0, nonZero: 0), multiplyAccumulates: 0,
+        effectiveMultiplyAccumulates: 0, latencyNanoseconds: latency, denseBytes: 0,
+        csrBytes: 4, bitmaskBytes: 0)
+    }
+    let rows = try PruningReport(
+      baseline: summary(latency: 123_456), pruned: summary(latency: 24_690)
+    ).rows()
+    #expect(rows.count == 14)
+    guard rows.count == 14 else { return }
+    #expect(rows[5] == ["sparsity", "0.00%", "0.00%"], "0 ÷ 0 zeros is shown as no sparsity")
+    #expect(rows[9] == ["median latency", "123.5 µs", "24.7 µs"])
+    #expect(rows[10] == ["measured speedup", "1.00×", "5.00×"])
   }
 
   @Test("The rendered report of the README's dense layer and its pruned version, exactly")

@@ -64,6 +64,17 @@ struct SparsityTests {
       "compressionRatio(of: Sequential([zeros]))")
   }
 
+  @Test("A model with a single parameter (a bias without inputs) has a compression ratio")
+  func singleParameter() throws {
+    let bias = Layer.dense(try Dense(weight: Tensor(zeros: [1, 0]), bias: Tensor([0.5])))
+    expectClose(try compressionRatio(of: Sequential([bias])), 1)
+    expectClose(try sparsity(of: Sequential([bias])), 0)
+    let zero = Layer.dense(try Dense(weight: Tensor(zeros: [1, 0]), bias: Tensor([0])))
+    try expectEqual(
+      compressionRatio(of: Sequential([zero])), .infinity,
+      "compressionRatio of a model whose one parameter is zero")
+  }
+
   @Test("A model without parameters has no compression ratio")
   func noParameters() {
     #expect(throws: PruningError.emptyInput("parameters")) {

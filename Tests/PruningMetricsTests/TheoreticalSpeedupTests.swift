@@ -69,6 +69,18 @@ struct TheoreticalSpeedupTests {
     expectClose(try theoreticalSpeedup(of: model, inputShape: [1, 0]), 3)
   }
 
+  @Test("The smallest model: one weight is one MAC, effective when the weight is not zero")
+  func oneWeight() throws {
+    let one = Sequential([try Fixtures.dense([[2]], bias: [0])])
+    try expectEqual(macs(of: one, inputShape: [1, 1]), 1, "macs(of: [[2]], inputShape: [1, 1])")
+    expectClose(try effectiveMACs(of: one, inputShape: [1, 1]), 1)
+    expectClose(try theoreticalSpeedup(of: one, inputShape: [1, 1]), 1)
+    let zero = Sequential([try Fixtures.dense([[0]], bias: [3])])
+    try expectEqual(
+      theoreticalSpeedup(of: zero, inputShape: [1, 1]), .infinity,
+      "theoreticalSpeedup(of: [[0]], inputShape: [1, 1])")
+  }
+
   @Test("A model without MACs has no speedup; shape errors come through")
   func errors() throws {
     #expect(throws: PruningError.emptyInput("multiply-accumulates")) {

@@ -119,7 +119,12 @@ struct MutationTests {
       catalogue: fixture.catalogue, runner: runner, settings: GradingSettings(),
       workspace: fixture.workspace)
     let all = tester.mutants(of: hanging)
-    let reports = try tester.run([hanging])
+    var steps: [String] = []
+    let reports = try tester.run([hanging], progress: { steps.append($0) })
+    #expect(
+      steps.filter { $0.contains("survived") } == ["04 Hanging: survived: \(file):9: `1` → `0`"],
+      "each survivor is reported as it survives, not only in the final report")
+    #expect(steps.count == all.count + 2, "the reference, each mutant, and the one survivor")
 
     let report = try #require(reports.first)
     #expect(report.problem == nil)

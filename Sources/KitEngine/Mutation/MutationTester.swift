@@ -323,7 +323,8 @@ public struct MutationTester: Sendable {
   ///   - exercises: The exercises.
   ///   - sample: How many mutants per exercise, or `nil` for all.
   ///   - seed: The sample's seed.
-  ///   - progress: Called with a short description of each step.
+  ///   - progress: Called with a short description of each step, and with each survivor as
+  ///     soon as it survives (so a long run that is stopped has still said what it found).
   ///   - finished: Called with each exercise's report as soon as it is complete.
   ///   - listOnly: Count the mutants without building or grading anything.
   /// - Returns: One report per exercise.
@@ -367,7 +368,9 @@ public struct MutationTester: Sendable {
         for (index, mutant) in chosen.enumerated() {
           if KitInterrupt.wasRequested { break }
           progress("\(exercise.title): mutant \(index + 1) of \(chosen.count): \(mutant)")
-          report.results[mutant] = grade(exercise, grader, mutant: mutant)
+          let outcome = grade(exercise, grader, mutant: mutant)
+          report.results[mutant] = outcome
+          if outcome == .survived { progress("\(exercise.title): survived: \(mutant)") }
         }
         let elapsed = ContinuousClock.now - start
         report.seconds =

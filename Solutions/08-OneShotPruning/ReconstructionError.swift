@@ -43,9 +43,9 @@ public func reconstructionError(
   try pruned.validateFinite()
   try inputs.validateFinite()
   var total: Double = 0
-  var output = [Double](repeating: 0, count: tokens)
   for r in 0..<rows {
-    for t in 0..<tokens { output[t] = 0 }
+    // Row r of (W − Ŵ)X, built from the columns where the weights differ.
+    var output = [Double](repeating: 0, count: tokens)
     for j in 0..<n {
       let difference = Double(original.scalars[r * n + j]) - Double(pruned.scalars[r * n + j])
       if difference == 0 { continue }

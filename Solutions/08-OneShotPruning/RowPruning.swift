@@ -48,14 +48,8 @@ public func rowPruningMask(scores: Tensor, pattern: SparsityPattern) throws(Prun
       for a in start..<start + m {
         // a is pruned when it is among the m − n lowest: fewer than m − n of its group rank
         // below it by (score, index).
-        var below = 0
-        for b in start..<start + m where b != a {
-          if scores.scalars[b] < scores.scalars[a]
-            || (scores.scalars[b] == scores.scalars[a] && b < a)
-          {
-            below += 1
-          }
-        }
+        let key = rankKey(scores.scalars[a], index: a)
+        let below = (start..<start + m).count { rankKey(scores.scalars[$0], index: $0) < key }
         isKept[a] = below >= m - n
       }
     }

@@ -104,12 +104,11 @@ public func sparseGPT(
           let row = r * n
           for i in blockStart..<blockEnd {
             if case .nm(let keep, let m) = pattern, i.isMultiple(of: m) {
+              // a is pruned when fewer than m − n of its group rank below it by (saliency, index).
               for a in i..<i + m {
-                let sa = saliency(w[row + a], u[a * n + a])
-                var below = 0
-                for b in i..<i + m where b != a {
-                  let sb = saliency(w[row + b], u[b * n + b])
-                  if sb < sa || (sb == sa && b < a) { below += 1 }
+                let key = rankKey(saliency(w[row + a], u[a * n + a]), index: a)
+                let below = (i..<i + m).count { b in
+                  rankKey(saliency(w[row + b], u[b * n + b]), index: b) < key
                 }
                 isKept[row + a] = below >= m - keep
               }

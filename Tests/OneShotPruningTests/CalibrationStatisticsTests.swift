@@ -29,6 +29,16 @@ struct CalibrationStatisticsTests {
     #expect(worst < 1e-9, "largest |H − 2XXᵀ| = \(worst) for X of shape \(shape)")
   }
 
+  @Test("More tokens than fit one pass: 700 tokens give H = 2XXᵀ, every token counted once")
+  func manyTokens() throws {
+    let x = RandomData.tensor(shape: [3, 700], seed: 12, in: -2...2)
+    let h = try hessian(x)
+    let expected = Oracle.hessian(x).flatMap { $0 }
+    #expect(h.dimension == 3)
+    let worst = zip(h.scalars, expected).map { abs($0 - $1) }.max() ?? 0
+    #expect(worst < 1e-9, "largest |H − 2XXᵀ| = \(worst) over 700 tokens")
+  }
+
   @Test("Sums run in Double: 40,000 tokens of 1 + 1e-4 give ‖X‖ = 200.02")
   func accumulatesInDouble() throws {
     let x = try Tensor(shape: [1, 40_000], scalars: Array(repeating: 1.0001, count: 40_000))

@@ -65,6 +65,10 @@ struct OptimalBrainSurgeonTests {
     let tie = try optimalBrainSurgeonStep(
       [0.5, -0.5, 1], inverseHessian: SquareMatrix(diagonal: [1, 1, 1]))
     #expect(tie.index == 0)
+    // w²/d overflows a Double here: every saliency is infinite, and the tie still goes to 0.
+    let huge = try optimalBrainSurgeonStep(
+      [3e38, 3e38], inverseHessian: SquareMatrix(diagonal: [1e-300, 1e-300]))
+    #expect(huge.index == 0, "infinite saliencies tie: the lower index is removed")
   }
 
   @Test("Bad input: empty row, dimension, NaN, a non-positive diagonal of H⁻¹")

@@ -47,86 +47,24 @@ enum Oracle {
     }
   }
 
-  /// The inverse of a matrix by Gauss–Jordan elimination with partial pivoting.
+  /// The inverse of a matrix (``ReferenceAlgebra/inverse(_:)``).
   static func inverse(_ a: [[Double]]) -> [[Double]] {
-    let n = a.count
-    var m = a.enumerated().map { i, row in
-      row + (0..<n).map { $0 == i ? 1.0 : 0.0 }
-    }
-    for column in 0..<n {
-      let pivot = (column..<n).max { abs(m[$0][column]) < abs(m[$1][column]) } ?? column
-      m.swapAt(column, pivot)
-      let p = m[column][column]
-      m[column] = m[column].map { $0 / p }
-      for r in 0..<n where r != column {
-        let f = m[r][column]
-        if f != 0 { m[r] = zip(m[r], m[column]).map { $0 - f * $1 } }
-      }
-    }
-    return m.map { Array($0[n...]) }
+    ReferenceAlgebra.inverse(a)
   }
 
-  /// The upper Cholesky factor `U` of a symmetric positive definite `A`, `A = UᵀU`.
+  /// The upper Cholesky factor (``ReferenceAlgebra/upperCholesky(_:)``).
   static func upperCholesky(_ a: [[Double]]) -> [[Double]] {
-    let n = a.count
-    var u = Array(repeating: Array(repeating: 0.0, count: n), count: n)
-    for i in 0..<n {
-      var d = a[i][i]
-      for k in 0..<i { d -= u[k][i] * u[k][i] }
-      u[i][i] = d.squareRoot()
-      for j in i + 1..<max(n, i + 1) {
-        var s = a[i][j]
-        for k in 0..<i { s -= u[k][i] * u[k][j] }
-        u[i][j] = s / u[i][i]
-      }
-    }
-    return u
+    ReferenceAlgebra.upperCholesky(a)
   }
 
-  /// SparseGPT as `fasterprune` writes it, without the lazy batching: after every column the
-  /// error goes straight into **all** later columns. Mask choice per block (unstructured) or
-  /// per group (N:M) from the current weights.
+  /// SparseGPT without the lazy batching (``ReferenceSparseGPT``).
   static func sparseGPT(
     _ weights: Tensor, hessian h0: [[Double]], fraction: Double? = nil,
     nm: (n: Int, m: Int)? = nil, blockSize: Int = 128, dampening: Double = 0.01
   ) -> (weights: [Double], keep: [Bool]) {
-    var w = rows(weights)
-    var h = h0
-    let n = h.count
-    for j in 0..<n where h[j][j] == 0 {
-      h[j][j] = 1
-      for r in w.indices { w[r][j] = 0 }
-    }
-    let damp = dampening * (0..<n).map { h[$0][$0] }.reduce(0, +) / Double(n)
-    for j in 0..<n { h[j][j] += damp }
-    let u = upperCholesky(inverse(h))
-    var keep = Array(repeating: Array(repeating: true, count: n), count: w.count)
-    func saliency(_ r: Int, _ j: Int) -> Double { w[r][j] * w[r][j] / (u[j][j] * u[j][j]) }
-    for i in 0..<n {
-      if let fraction, i.isMultiple(of: blockSize) {
-        let end = min(i + blockSize, n)
-        var candidates: [(Double, Int, Int)] = []
-        for r in w.indices { for j in i..<end { candidates.append((saliency(r, j), r, j)) } }
-        candidates.sort { $0.0 != $1.0 ? $0.0 < $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
-        let k = ReferenceRanking.roundHalfEven(Double(candidates.count) * fraction)
-        for (_, r, j) in candidates.prefix(k) { keep[r][j] = false }
-      }
-      if let nm, i.isMultiple(of: nm.m) {
-        for r in w.indices {
-          let order = (i..<i + nm.m).sorted {
-            saliency(r, $0) != saliency(r, $1) ? saliency(r, $0) < saliency(r, $1) : $0 < $1
-          }
-          for j in order.prefix(nm.m - nm.n) { keep[r][j] = false }
-        }
-      }
-      for r in w.indices {
-        let q = keep[r][i] ? w[r][i] : 0
-        let err = (w[r][i] - q) / u[i][i]
-        for j in i..<n { w[r][j] -= err * u[i][j] }
-        w[r][i] = q
-      }
-    }
-    return (w.flatMap { $0 }, keep.flatMap { $0 })
+    ReferenceSparseGPT.prune(
+      weights, hessian: h0, fraction: fraction, nm: nm, blockSize: blockSize,
+      dampening: dampening)
   }
 
   /// `‖(W − Ŵ)X‖²_F` with `W − Ŵ` given flat, `[out, in]`.

@@ -12,6 +12,10 @@ struct ReconstructionErrorTests {
       pruned: try Tensor(rows: [[1, 0], [3, 0]]),
       inputs: try Tensor(rows: [[1, 2], [1, 0]]))
     expectClose(error, 4.25)
+    let one = try reconstructionError(
+      original: try Tensor(rows: [[1, 2]]), pruned: try Tensor(rows: [[0, 2]]),
+      inputs: try Tensor(rows: [[3], [5]]))
+    expectClose(one, 9, "a pruned weight of exactly 1 costs (1 · 3)²")
   }
 
   @Test("Random layers: ‖WX − ŴX‖²_F matches a Double reference", arguments: RandomData.seeds)

@@ -38,6 +38,21 @@ struct RowPruningTests {
     }
   }
 
+  @Test("Scores of any sign and size rank by value: negative ones first, tiny ones apart")
+  func scoresOfAnySign() throws {
+    let mixed = try Tensor(rows: [[-1, 2, -3, 0.5]])
+    expectMask(
+      try rowPruningMask(scores: mixed, pattern: .unstructured(0.5)), equals: mask("·█·█").isKept,
+      "[-1, 2, -3, 0.5] at 50 %")
+    expectMask(
+      try rowPruningMask(scores: mixed, pattern: .nm(n: 2, m: 4)), equals: mask("·█·█").isKept,
+      "[-1, 2, -3, 0.5] at 2:4")
+    let tiny = try Tensor(rows: [[3e-9, 1e-9, 2e-9, 4e-9]])
+    expectMask(
+      try rowPruningMask(scores: tiny, pattern: .unstructured(0.5)), equals: mask("█··█").isKept,
+      "[3e-9, 1e-9, 2e-9, 4e-9] at 50 %: scores far below 1 still differ")
+  }
+
   @Test("N:M worked example: 2:4 of [0.1, 0.9, 0.5, 0.2] keeps the middle two")
   func nmWorkedExample() throws {
     let scores = try Tensor(rows: [[0.1, 0.9, 0.5, 0.2, 3, 1, 2, 0]])

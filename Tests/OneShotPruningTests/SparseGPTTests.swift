@@ -82,6 +82,59 @@ struct SparseGPTTests {
     }
   }
 
+  @Test("An error of exactly 1 moves into the next column, in the block and lazily after it")
+  func unitError() throws {
+    // H⁻¹ = [[4, 2], [2, 2]], so U = [[2, 1], [0, 1]]. Saliencies w² / U_jj²: column 0 has
+    // 1 and 4, so W[0][0] = 2 goes, leaving an error of 2 / U₀₀ = 1, and W[0][1] becomes
+    // 5 − 1 · U₀₁ = 4; column 1 then has 16 and 1, so W[1][1] goes.
+    let w = try Tensor(rows: [[2, 5], [4, 1]])
+    let h = try SquareMatrix(dimension: 2, scalars: [0.5, -0.5, -0.5, 1])
+    for blockSize in [1, 2, 128] {
+      let result = try sparseGPT(
+        w, hessian: h, pattern: .unstructured(0.5), blockSize: blockSize, dampening: 0)
+      expectMask(result.mask, equals: mask("·█/█·"), "block \(blockSize)")
+      expectClose(
+        result.weights, try Tensor(rows: [[0, 4], [4, 0]]), tolerance: 0, "block \(blockSize)")
+    }
+  }
+
+  @Test("N:M ties in saliency prune the lower columns of the group")
+  func nmTies() throws {
+    let w = try Tensor(rows: [[1, -1, 1, 1, 2, 2, -2, 2]])
+    let result = try sparseGPT(
+      w, hessian: SquareMatrix(diagonal: Array(repeating: 2, count: 8)), pattern: .nm(n: 2, m: 4),
+      blockSize: 8, dampening: 0)
+    expectMask(result.mask, equals: mask("··██··██").isKept)
+  }
+
+  @Test(
+    "A layer wider than a block: 300 columns in the default blocks of 128 and in blocks of 3",
+    arguments: [128, 3])
+  func wideLayer(blockSize: Int) throws {
+    // H = BBᵀ + D with B random, 300 × 8: every column is correlated with every other one, so
+    // an error reaches the last columns, and D (1 to 2.5) keeps H well conditioned.
+    let n = 300
+    let b = ReferenceAlgebra.rows(RandomData.tensor(shape: [n, 8], seed: 45))
+    let h: [[Double]] = (0..<n).map { i in
+      (0..<n).map { j in
+        let shared = zip(b[i], b[j]).reduce(0.0) { $0 + $1.0 * $1.1 }
+        return shared + (i == j ? 1 + Double(i % 7) / 4 : 0)
+      }
+    }
+    let w = RandomData.tensor(shape: [2, n], seed: 44)
+    let result =
+      blockSize == 128
+      ? try sparseGPT(w, hessian: Oracle.square(h), pattern: .unstructured(0.5))
+      : try sparseGPT(
+        w, hessian: Oracle.square(h), pattern: .unstructured(0.5), blockSize: blockSize)
+    let expected = Oracle.sparseGPT(w, hessian: h, fraction: 0.5, blockSize: blockSize)
+    let label: Comment = "2 × 300, blocks of \(blockSize)"
+    expectMask(result.mask, equals: try Mask(shape: w.shape, isKept: expected.keep), label)
+    expectClose(
+      result.weights, try Tensor(shape: w.shape, scalars: expected.weights.map { Float($0) }),
+      tolerance: 1e-3, label)
+  }
+
   @Test("The block's count is exact: round(rows · width · f) pruned per block of columns")
   func exactCountPerBlock() throws {
     let (w, x) = Self.layer(seed: 77, rows: 3, inputs: 10, tokens: 30)
@@ -128,12 +181,17 @@ struct SparseGPTTests {
   @Test("A dead input (a zero row of X) has its weights zeroed and H[j][j] set to 1, not a failure")
   func deadInputs() throws {
     var (w, x) = Self.layer(seed: 5)
-    for t in 0..<x.shape[1] { x[2, t] = 0 }
+    for t in 0..<x.shape[1] {
+      x[0, t] = 0
+      x[2, t] = 0
+    }
     let h = Oracle.hessian(x)
     let result = try sparseGPT(w, hessian: Oracle.square(h), pattern: .unstructured(0))
     let expected = Oracle.sparseGPT(w, hessian: h, fraction: 0)
     for r in 0..<w.shape[0] {
-      #expect(result.weights[r, 2] == 0, "row \(r) still uses the dead input 2")
+      for dead in [0, 2] {
+        #expect(result.weights[r, dead] == 0, "row \(r) still uses the dead input \(dead)")
+      }
     }
     expectClose(
       result.weights, try Tensor(shape: w.shape, scalars: expected.weights.map { Float($0) }),

@@ -47,4 +47,48 @@ public enum ReferenceAlgebra {
   public static func masked(_ weights: Tensor, _ mask: Mask) -> Tensor {
     masked(weights, keeping: mask.isKept)
   }
+
+  /// The inverse of a matrix by Gauss–Jordan elimination with partial pivoting.
+  ///
+  /// - Parameter a: An invertible square matrix, as rows.
+  /// - Returns: `A⁻¹`, as rows.
+  /// - Complexity: O(*n*³).
+  public static func inverse(_ a: [[Double]]) -> [[Double]] {
+    let n = a.count
+    var m = a.enumerated().map { i, row in
+      row + (0..<n).map { $0 == i ? 1.0 : 0.0 }
+    }
+    for column in 0..<n {
+      let pivot = (column..<n).max { abs(m[$0][column]) < abs(m[$1][column]) } ?? column
+      m.swapAt(column, pivot)
+      let p = m[column][column]
+      m[column] = m[column].map { $0 / p }
+      for r in 0..<n where r != column {
+        let f = m[r][column]
+        if f != 0 { m[r] = zip(m[r], m[column]).map { $0 - f * $1 } }
+      }
+    }
+    return m.map { Array($0[n...]) }
+  }
+
+  /// The upper Cholesky factor `U` of a symmetric positive definite `A`, `A = UᵀU`.
+  ///
+  /// - Parameter a: A symmetric positive definite matrix, as rows.
+  /// - Returns: `U`, upper triangular, as rows.
+  /// - Complexity: O(*n*³).
+  public static func upperCholesky(_ a: [[Double]]) -> [[Double]] {
+    let n = a.count
+    var u = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+    for i in 0..<n {
+      var d = a[i][i]
+      for k in 0..<i { d -= u[k][i] * u[k][i] }
+      u[i][i] = d.squareRoot()
+      for j in i + 1..<max(n, i + 1) {
+        var s = a[i][j]
+        for k in 0..<i { s -= u[k][i] * u[k][j] }
+        u[i][j] = s / u[i][i]
+      }
+    }
+    return u
+  }
 }

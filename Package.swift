@@ -36,8 +36,8 @@ let exercises: [(number: String, name: String)] = [
 let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 /// On Linux every product links with lld, which ships with the Swift toolchain, instead of the
-/// system's default (gold): the test bundle that `kit watch` relinks after each save links in
-/// about a third of the time (see the README's learner's loop).
+/// system's default (gold): lld links the test bundle that `kit watch` relinks after each save
+/// in less time (`Scripts/measure-link` compares the two).
 let fastLinker: [LinkerSetting] = [.unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux]))]
 
 let useSolutions = Context.environment["KIT_SOLUTIONS"] == "1"

@@ -101,6 +101,17 @@ struct DeepCompressionSizeTests {
     #expect(throws: PruningError.invalidBitWidth(0)) {
       try deepCompressionSize(shared, mask: sparse, indexBits: 0)
     }
+    // The bit width is checked first, before the codebook and the codes.
+    let noCodebook = SharedWeights(centroids: [], codes: [0, 0, 0])
+    for bits in [0, 33] {
+      #expect(throws: PruningError.invalidBitWidth(bits), "\(bits)-bit indices, no codebook") {
+        try deepCompressionSize(noCodebook, mask: sparse, indexBits: bits)
+      }
+    }
+    for bits in [1, 32] {
+      let size = try deepCompressionSize(shared, mask: sparse, indexBits: bits)
+      #expect(size.storedEntries >= 3, "\(bits)-bit indices are allowed")
+    }
     #expect(throws: PruningError.emptyInput("centroids")) {
       try deepCompressionSize(
         SharedWeights(centroids: [], codes: [0, 0, 0]), mask: sparse, indexBits: 3)

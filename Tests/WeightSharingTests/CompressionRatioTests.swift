@@ -60,6 +60,9 @@ struct CompressionRatioTests {
     #expect(throws: PruningError.emptyInput("weights")) {
       try sharingCompressionRatio(weightCount: 0, bitsPerWeight: 32, clusters: 4)
     }
+    expectClose(
+      try sharingCompressionRatio(weightCount: 1, bitsPerWeight: 32, clusters: 1), 1,
+      "one weight, one centroid: 32 bits against a 0-bit code and a 32-bit centroid")
     #expect(throws: PruningError.invalidBitWidth(0)) {
       try sharingCompressionRatio(weightCount: 16, bitsPerWeight: 0, clusters: 4)
     }

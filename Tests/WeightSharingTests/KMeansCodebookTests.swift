@@ -33,6 +33,11 @@ struct KMeansCodebookTests {
       Tensor([0.9, 0.1, 0.2, 0.15, 3]), clusters: 4, maxIterations: 0)
     expectClose(skewed.centroids, [0.1, 1.06666667, 2.03333333, 3])
     #expect(skewed.codes == [1, 0, 0, 0, 3])
+
+    // min + 2 · step rounds to 0 here, 1e30 away from max: the last centroid is max itself.
+    let wide = try kMeansCodebook(Tensor([-1e30, 1]), clusters: 3, maxIterations: 0)
+    expectEqual(wide.centroids.last ?? .nan, 1, "the last of [-1e30, …] over [-1e30, 1]")
+    expectEqual(wide.centroids.first ?? .nan, -1e30, "the first")
   }
 
   @Test(

@@ -86,6 +86,8 @@ struct RelativeIndexTests {
   func encodeErrors() throws {
     #expect(throws: PruningError.invalidBitWidth(0)) { try relativeIndexEncode([1], bits: 0) }
     #expect(throws: PruningError.invalidBitWidth(33)) { try relativeIndexEncode([1], bits: 33) }
+    let wide = try relativeIndexEncode([0, 4_294_967_295], bits: 32)
+    #expect(wide.codes == [0, 4_294_967_294], "32-bit codes store a gap of 2³² − 2 directly")
     #expect(throws: PruningError.positionOutOfOrder(index: 2, position: 3)) {
       try relativeIndexEncode([1, 5, 3], bits: 3)
     }

@@ -71,7 +71,7 @@ private struct BlockArrays {
       for p in Int(start[bi])..<Int(start[bi + 1]) {
         let v = xs.loadUnaligned(fromByteOffset: Int(column[p]) * stride, as: SIMD8<Float>.self)
         let block = values + p * 8 * stride
-        r0 += block.loadUnaligned(fromByteOffset: 0 * stride, as: SIMD8<Float>.self) * v
+        r0 += block.loadUnaligned(fromByteOffset: 0, as: SIMD8<Float>.self) * v
         r1 += block.loadUnaligned(fromByteOffset: 1 * stride, as: SIMD8<Float>.self) * v
         r2 += block.loadUnaligned(fromByteOffset: 2 * stride, as: SIMD8<Float>.self) * v
         r3 += block.loadUnaligned(fromByteOffset: 3 * stride, as: SIMD8<Float>.self) * v
@@ -103,7 +103,7 @@ private struct BlockArrays {
       for p in Int(start[bi])..<Int(start[bi + 1]) {
         let v = xs.loadUnaligned(fromByteOffset: Int(column[p]) * stride, as: SIMD4<Float>.self)
         let block = values + p * 4 * stride
-        r0 += block.loadUnaligned(fromByteOffset: 0 * stride, as: SIMD4<Float>.self) * v
+        r0 += block.loadUnaligned(fromByteOffset: 0, as: SIMD4<Float>.self) * v
         r1 += block.loadUnaligned(fromByteOffset: 1 * stride, as: SIMD4<Float>.self) * v
         r2 += block.loadUnaligned(fromByteOffset: 2 * stride, as: SIMD4<Float>.self) * v
         r3 += block.loadUnaligned(fromByteOffset: 3 * stride, as: SIMD4<Float>.self) * v

@@ -76,7 +76,8 @@ public func sparseGPT(
     h[j, j] = 1
     for r in 0..<rows { w[r * n + j] = 0 }
   }
-  let meanDiagonal = n == 0 ? 0 : h.diagonal.reduce(0, +) / Double(n)
+  let diagonalSum = h.diagonal.reduce(0, +)
+  let meanDiagonal = n == 0 ? 0 : diagonalSum / Double(n)
   let factor = try h.addingToDiagonal(dampening * meanDiagonal).inverseUpperCholesky()
   let u = factor.scalars.map { Float($0) }
   var isKept = [Bool](repeating: true, count: w.count)

@@ -8,8 +8,11 @@ import Testing
 @Suite("BSR × vector: the common block sizes (BSRMatrix.multiplied(by:))")
 struct BSRKernelTests {
   @Test(
-    "4×4, 8×8 and 8×4 blocks, some block rows empty, equal the dense product exactly",
-    arguments: [(4, 4), (8, 8), (8, 4), (4, 8)], [UInt64(1), 2, 3])
+    "4×4, 8×8, their neighbours (8×9, 3×4, …), some block rows empty: the dense product exactly",
+    arguments: [
+      (4, 4), (8, 8), (8, 4), (4, 8), (9, 8), (7, 8), (8, 9), (8, 7), (5, 4), (3, 4), (4, 5),
+      (4, 3),
+    ], [UInt64(1), 2, 3])
   func commonBlockSizes(block: (rows: Int, columns: Int), seed: UInt64) throws {
     let (rows, columns) = (block.rows * 5, block.columns * 6)
     var generator = SplitMix64(seed: seed)

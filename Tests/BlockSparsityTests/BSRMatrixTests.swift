@@ -193,5 +193,10 @@ struct BSRStorageTests {
     let a = try BSRMatrix(bsrExample, blockSize: twoByTwo)
     #expect(throws: PruningError.invalidByteWidth(0)) { try a.storageBytes(valueBytes: 0) }
     #expect(throws: PruningError.invalidByteWidth(-1)) { try a.storageBytes(indexBytes: -1) }
+    #expect(throws: PruningError.invalidByteWidth(0)) { try a.storageBytes(indexBytes: 0) }
+    // One byte each: 8 values, 2 block indices, 3 pointers.
+    try expectEqual(
+      a.storageBytes(valueBytes: 1, indexBytes: 1), 13,
+      "a.storageBytes(valueBytes: 1, indexBytes: 1)")
   }
 }

@@ -60,6 +60,15 @@ struct BlockScoresTests {
         Tensor(rows: [[1, .nan]]), blockSize: BlockSize(rows: 1, columns: 1),
         pooling: .maximum)
     }
+    // A block dimension of 0 is rejected even where it would divide an empty dimension.
+    #expect(throws: PruningError.invalidBlockSize(block: [0, 2], shape: [0, 4])) {
+      try blockScores(
+        Tensor(zeros: [0, 4]), blockSize: BlockSize(rows: 0, columns: 2), pooling: .average)
+    }
+    #expect(throws: PruningError.invalidBlockSize(block: [2, 0], shape: [4, 0])) {
+      try blockScores(
+        Tensor(zeros: [4, 0]), blockSize: BlockSize(rows: 2, columns: 0), pooling: .average)
+    }
   }
 }
 
@@ -221,6 +230,10 @@ struct ExpandBlockMaskTests {
     #expect(throws: PruningError.invalidBlockSize(block: [2, 0], shape: [1, 2])) {
       try expandBlockMask(
         Mask(shape: [1, 2], isKept: [true, false]), blockSize: BlockSize(rows: 2, columns: 0))
+    }
+    #expect(throws: PruningError.invalidBlockSize(block: [0, 2], shape: [1, 2])) {
+      try expandBlockMask(
+        Mask(shape: [1, 2], isKept: [true, false]), blockSize: BlockSize(rows: 0, columns: 2))
     }
   }
 }

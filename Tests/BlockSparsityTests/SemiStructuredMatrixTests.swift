@@ -118,6 +118,19 @@ struct SemiStructuredProductTests {
       "SemiStructuredMatrix(pruned).multiplied(by: x)")
   }
 
+  @Test(
+    "Rows of 0 to 13 groups: the product is exact for every row length, long rows included",
+    arguments: 0...13)
+  func rowLengths(groups: Int) throws {
+    let columns = 4 * groups
+    let w = Oracle.sixteenths(rows: 3, columns: columns, seed: UInt64(70 + groups))
+    let pruned = Oracle.applying(Oracle.nmKeep(w.scalars, n: 2, m: 4), to: w)
+    let x = Oracle.vector(count: columns, seed: UInt64(90 + groups))
+    try expectEqual(
+      SemiStructuredMatrix(pruned).multiplied(by: x), Oracle.matVec(pruned, x),
+      "3 × \(columns) matrix (\(groups) groups a row) times x")
+  }
+
   @Test("A row (rank 1) multiplies as one row; a wrong length throws")
   func rowAndMismatch() throws {
     let c = try SemiStructuredMatrix(prunedRow)
@@ -148,5 +161,7 @@ struct SemiStructuredProductTests {
       big.storageBytes(valueBytes: 2) * 16, 64 * 64 * 2 * 9,
       "big.storageBytes(valueBytes: 2) * 16")
     #expect(throws: PruningError.invalidByteWidth(-2)) { try c.storageBytes(valueBytes: -2) }
+    #expect(throws: PruningError.invalidByteWidth(0)) { try c.storageBytes(valueBytes: 0) }
+    try expectEqual(c.storageBytes(valueBytes: 1), 5, "c.storageBytes(valueBytes: 1), int8")
   }
 }

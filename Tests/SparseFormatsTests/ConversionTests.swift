@@ -126,6 +126,15 @@ struct COOConversionTests {
     try expectEqual(a.toDense(), Tensor(rows: [[0, 4, 0], [0, 0, 3]]), "a.toDense()")
   }
 
+  @Test("Empty shapes are valid: no rows, no columns, no entries")
+  func emptyShapes() throws {
+    for (rows, columns) in [(0, 3), (2, 0), (0, 0)] {
+      let empty = try COOMatrix(rows: rows, columns: columns, row: [], col: [], data: [])
+      #expect(empty.shape == [rows, columns], "\(rows) × \(columns)")
+      #expect(empty.nnz == 0)
+    }
+  }
+
   @Test("Bad hand-built coordinates throw the exact error, in the documented order")
   func validation() {
     #expect(throws: PruningError.invalidShape(shape: [-1, 2], scalarCount: 0)) {
@@ -148,6 +157,12 @@ struct COOConversionTests {
         .columnIndexOutOfRange(position: 0, index: -1, bound: 2))
     ) {
       try COOMatrix(rows: 2, columns: 2, row: [0, 7], col: [-1, 0], data: [1, 2])
+    }
+    #expect(
+      throws: PruningError.invalidSparseStructure(
+        .columnIndexOutOfRange(position: 1, index: 3, bound: 3))
+    ) {
+      try COOMatrix(rows: 2, columns: 3, row: [0, 1], col: [2, 3], data: [1, 2])
     }
     #expect(throws: PruningError.nonFiniteWeight(position: [1, 0], kind: .positiveInfinity)) {
       try COOMatrix(rows: 2, columns: 2, row: [0, 1], col: [1, 0], data: [1, .infinity])

@@ -193,6 +193,25 @@ struct StorageBytesTests {
       "storageBytes(.csr, rows: 0, columns: 0, nonZeros: 0)")
   }
 
+  @Test("Empty shapes take no bytes: 0 rows or 0 columns")
+  func emptyShapes() throws {
+    for (rows, columns) in [(0, 5), (3, 0), (0, 0)] {
+      try expectEqual(
+        denseBytes(rows: rows, columns: columns), 0,
+        "denseBytes(rows: \(rows), columns: \(columns))")
+    }
+  }
+
+  @Test("A margin of one byte still counts: a 1 × 1 matrix of 1-byte values in COO")
+  func oneByteMargin() throws {
+    // Dense takes 1 byte; an empty COO matrix 0, and each entry 3 (1 + 2 · 1).
+    try expectEqual(
+      breakEvenNonZeros(.coo, rows: 1, columns: 1, valueBytes: 1, indexBytes: 1), 0,
+      "breakEvenNonZeros(.coo, 1 × 1, 1-byte values and indices)")
+    expectClose(
+      try breakEvenDensity(.coo, rows: 1, columns: 1, valueBytes: 1, indexBytes: 1), 1.0 / 3)
+  }
+
   @Test("Bad arguments throw: negative sizes, widths below 1, impossible non-zero counts")
   func badArguments() {
     #expect(throws: PruningError.invalidShape(shape: [-1, 3], scalarCount: 0)) {
@@ -206,6 +225,9 @@ struct StorageBytesTests {
     }
     #expect(throws: PruningError.invalidByteWidth(-4)) {
       try storageBytes(.csr, rows: 2, columns: 2, nonZeros: 1, indexBytes: -4)
+    }
+    #expect(throws: PruningError.invalidByteWidth(0)) {
+      try storageBytes(.csr, rows: 2, columns: 2, nonZeros: 1, indexBytes: 0)
     }
     #expect(throws: PruningError.invalidByteWidth(0)) {
       try breakEvenNonZeros(.csc, rows: 2, columns: 2, valueBytes: 0, indexBytes: -1)

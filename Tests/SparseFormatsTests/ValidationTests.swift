@@ -32,7 +32,7 @@ struct BadCSR: Sendable, CustomTestStringConvertible {
       name: "fewer values than indices", data: [2, 3],
       error: .invalidSparseStructure(.lengthMismatch(indices: 3, data: 2))),
     BadCSR(
-      name: "indptr starting at 1", indptr: [1, 1, 3, 3],
+      name: "indptr starting at 1", indptr: [1, 2, 3, 3],
       error: .invalidSparseStructure(.indptrStart(1))),
     BadCSR(
       name: "indptr ending past the stored entries", indptr: [0, 1, 3, 4],
@@ -43,6 +43,9 @@ struct BadCSR: Sendable, CustomTestStringConvertible {
     BadCSR(
       name: "indptr decreasing in the middle", indptr: [0, 2, 1, 3],
       error: .invalidSparseStructure(.indptrDecreasing(position: 2))),
+    BadCSR(
+      name: "indptr falling below 0 right after its start", rows: 2, indptr: [0, -1, 0],
+      indices: [], data: [], error: .invalidSparseStructure(.indptrDecreasing(position: 1))),
     BadCSR(
       name: "indptr overshooting nnz, then coming back", indptr: [0, 5, 3, 3],
       error: .invalidSparseStructure(.indptrDecreasing(position: 2))),

@@ -114,7 +114,10 @@ private func runStarts(of sorted: [Float], nearest centroids: [Float]) -> [Int] 
   var low = 0
   for j in centroids.indices.dropFirst() where centroids[j] > centroids[owner] {
     let (a, b) = (centroids[owner], centroids[j])
-    low = partitionPoint(sorted, from: low) { abs($0 - b) < abs($0 - a) }
+    low = partitionPoint(sorted, from: low) { value in
+      let distanceToB = abs(value - b)
+      return distanceToB < abs(value - a)
+    }
     boundary[j] = low
     owner = j
   }

@@ -1,3 +1,4 @@
+import Foundation
 import PruningCore
 import PruningTestSupport
 import Testing
@@ -54,6 +55,35 @@ struct KMeansCodebookTests {
       Tensor([0, 2, 4, 5, 9, 11, 15]), clusters: 3, maxIterations: maxIterations)
     expectClose(shared.centroids, centroids)
     #expect(shared.codes == codes)
+  }
+
+  @Test("By default the loop stops after 100 iterations: weights that take longer to settle")
+  func defaultIterationCap() throws {
+    // 1,000 weights log(1 + 0.2·i) in 12 clusters: Lloyd's iterations still move codes after
+    // the 100th, so a default of 99 or 101 ends somewhere else.
+    let scalars = (0..<1000).map { Float(log1p(Double($0) * 0.2)) }
+    let expected = Oracle.kMeans(scalars, k: 12, maxIterations: 100)
+    let sooner = Oracle.kMeans(scalars, k: 12, maxIterations: 99)
+    let later = Oracle.kMeans(scalars, k: 12, maxIterations: 101)
+    try #require(sooner.codes != expected.codes && later.codes != expected.codes)
+    let shared = try kMeansCodebook(Tensor(scalars), clusters: 12)
+    let input = "kMeansCodebook(log(1 + 0.2·i) for i in 0..<1000, clusters: 12)"
+    expectClose(shared.centroids, expected.centroids, "\(input), default maxIterations")
+    expectEqual(shared.codes, expected.codes, input, "codes after 100 iterations")
+  }
+
+  @Test("Centroids that round to the same Float: the copy stays empty, the next one takes over")
+  func coincidentCentroids() throws {
+    // Over [1, u] with u = 1.nextUp, the linear start 1 + j·(u − 1)/3 rounds to [1, 1, u, u]:
+    // cluster 1 repeats cluster 0 and stays empty, and cluster 2 takes every u.
+    let u = Float(1).nextUp
+    let w = Tensor([1, u, 1, u, u])
+    for maxIterations in [0, 100] {
+      let shared = try kMeansCodebook(w, clusters: 4, maxIterations: maxIterations)
+      let input = "kMeansCodebook([1, u, 1, u, u], clusters: 4, maxIterations: \(maxIterations))"
+      expectEqual(shared.centroids, [1, 1, u, u], input, "u = 1.nextUp")
+      expectEqual(shared.codes, [0, 2, 0, 2, 2], input)
+    }
   }
 
   @Test("A weight halfway between two centroids joins the lower-indexed cluster")

@@ -5,19 +5,14 @@ import PruningTestSupport
 /// Independent reference answers the property tests compare against: plain, slow and obvious,
 /// in `Double`, written from the papers' reference code rather than from the exercise.
 enum Oracle {
-  /// A matrix as rows.
-  static func rows(_ tensor: Tensor) -> [[Double]] {
-    ReferenceAlgebra.rows(tensor)
-  }
-
   /// `‖X_j‖₂` of each row of `X`.
   static func norms(_ x: Tensor) -> [Double] {
-    rows(x).map { $0.map { $0 * $0 }.reduce(0, +).squareRoot() }
+    ReferenceAlgebra.rows(x).map { $0.map { $0 * $0 }.reduce(0, +).squareRoot() }
   }
 
   /// `2XXᵀ`.
   static func hessian(_ x: Tensor) -> [[Double]] {
-    let r = rows(x)
+    let r = ReferenceAlgebra.rows(x)
     return r.map { a in r.map { b in 2 * zip(a, b).map(*).reduce(0, +) } }
   }
 
@@ -47,29 +42,9 @@ enum Oracle {
     }
   }
 
-  /// The inverse of a matrix (``ReferenceAlgebra/inverse(_:)``).
-  static func inverse(_ a: [[Double]]) -> [[Double]] {
-    ReferenceAlgebra.inverse(a)
-  }
-
-  /// The upper Cholesky factor (``ReferenceAlgebra/upperCholesky(_:)``).
-  static func upperCholesky(_ a: [[Double]]) -> [[Double]] {
-    ReferenceAlgebra.upperCholesky(a)
-  }
-
-  /// SparseGPT without the lazy batching (``ReferenceSparseGPT``).
-  static func sparseGPT(
-    _ weights: Tensor, hessian h0: [[Double]], fraction: Double? = nil,
-    nm: (n: Int, m: Int)? = nil, blockSize: Int = 128, dampening: Double = 0.01
-  ) -> (weights: [Double], keep: [Bool]) {
-    ReferenceSparseGPT.prune(
-      weights, hessian: h0, fraction: fraction, nm: nm, blockSize: blockSize,
-      dampening: dampening)
-  }
-
   /// `‖(W − Ŵ)X‖²_F` with `W − Ŵ` given flat, `[out, in]`.
   static func reconstruction(difference: [Double], rows out: Int, inputs x: Tensor) -> Double {
-    let xr = rows(x)
+    let xr = ReferenceAlgebra.rows(x)
     let n = xr.count
     let tokens = x.shape[1]
     var total = 0.0
@@ -94,7 +69,8 @@ enum Oracle {
     _ w: Tensor, inputs x: Tensor, fraction: Double? = nil, nm: (n: Int, m: Int)? = nil
   ) -> [Bool] {
     let norms = norms(x)
-    let scores = rows(w).map { row in row.enumerated().map { abs($1) * norms[$0] } }
+    let scores = ReferenceAlgebra.rows(w).map { row in row.enumerated().map { abs($1) * norms[$0] }
+    }
     if let nm { return nmKeep(scores, n: nm.n, m: nm.m) }
     return rowKeep(scores, fraction: fraction ?? 0)
   }

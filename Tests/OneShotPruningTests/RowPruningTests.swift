@@ -70,7 +70,7 @@ struct RowPruningTests {
     let w = try Tensor(shape: shape, scalars: values)
     let fraction = RandomData.fraction(seed: seed &+ 3)
     let result = try rowMagnitudeMask(w, pattern: .unstructured(fraction))
-    let expected = Oracle.rowKeep(Oracle.rows(w.map { abs($0) }), fraction: fraction)
+    let expected = Oracle.rowKeep(ReferenceAlgebra.rows(w.map { abs($0) }), fraction: fraction)
     expectMask(result, equals: try Mask(shape: shape, isKept: expected), "fraction \(fraction)")
   }
 
@@ -83,7 +83,7 @@ struct RowPruningTests {
       let values = (0..<rows * columns).map { _ in Float(generator.nextInt(below: 5)) / 4 }
       let scores = try Tensor(shape: [rows, columns], scalars: values)
       let result = try rowPruningMask(scores: scores, pattern: .nm(n: n, m: m))
-      let expected = Oracle.nmKeep(Oracle.rows(scores), n: n, m: m)
+      let expected = Oracle.nmKeep(ReferenceAlgebra.rows(scores), n: n, m: m)
       expectMask(result, equals: try Mask(shape: scores.shape, isKept: expected), "\(n):\(m)")
       for start in stride(from: 0, to: result.count, by: m) {
         let kept = result.isKept[start..<start + m].count(where: { $0 })

@@ -26,7 +26,7 @@ struct SequentialPruningTests {
     let w = RandomData.tensor(shape: [4, 8], seed: 12)
     let x = RandomData.tensor(shape: [8, 20], seed: 13, in: -3...3)
     let magnitude = try pruneLayer(w, inputs: x, method: .magnitude, pattern: .unstructured(0.5))
-    let magnitudeKeep = Oracle.rowKeep(Oracle.rows(w.map { abs($0) }), fraction: 0.5)
+    let magnitudeKeep = Oracle.rowKeep(ReferenceAlgebra.rows(w.map { abs($0) }), fraction: 0.5)
     expectMask(magnitude.mask, equals: try Mask(shape: w.shape, isKept: magnitudeKeep))
     expectClose(magnitude.weights, try Self.masked(w, magnitudeKeep), tolerance: 0)
     let wanda = try pruneLayer(w, inputs: x, method: .wanda, pattern: .nm(n: 2, m: 4))
@@ -34,7 +34,7 @@ struct SequentialPruningTests {
     expectMask(wanda.mask, equals: try Mask(shape: w.shape, isKept: wandaKeep))
     expectClose(wanda.weights, try Self.masked(w, wandaKeep), tolerance: 0)
     let gpt = try pruneLayer(w, inputs: x, method: .sparseGPT, pattern: .unstructured(0.5))
-    let expected = Oracle.sparseGPT(w, hessian: Oracle.hessian(x), fraction: 0.5)
+    let expected = ReferenceSparseGPT.prune(w, hessian: Oracle.hessian(x), fraction: 0.5)
     expectMask(gpt.mask, equals: try Mask(shape: w.shape, isKept: expected.keep))
     expectClose(
       gpt.weights, try Tensor(shape: w.shape, scalars: expected.weights.map { Float($0) }),
@@ -79,8 +79,8 @@ struct SequentialPruningTests {
   {
     switch method {
     case .sparseGPT:
-      let a = Oracle.sparseGPT(w, hessian: Oracle.hessian(x), fraction: 0.5)
-      let b = Oracle.sparseGPT(w, hessian: Oracle.hessian(dense), fraction: 0.5)
+      let a = ReferenceSparseGPT.prune(w, hessian: Oracle.hessian(x), fraction: 0.5)
+      let b = ReferenceSparseGPT.prune(w, hessian: Oracle.hessian(dense), fraction: 0.5)
       return (
         try Tensor(shape: w.shape, scalars: a.weights.map { Float($0) }),
         try Tensor(shape: w.shape, scalars: b.weights.map { Float($0) })
@@ -102,7 +102,7 @@ struct SequentialPruningTests {
       model, method: .magnitude, pattern: .nm(n: 2, m: 4), calibration: Self.calibration(seed: 9))
     for layer in model.prunableLayers {
       let w = model.weights[layer]
-      let keep = Oracle.nmKeep(Oracle.rows(w.map { abs($0) }), n: 2, m: 4)
+      let keep = Oracle.nmKeep(ReferenceAlgebra.rows(w.map { abs($0) }), n: 2, m: 4)
       expectClose(result.model.weights[layer], try Self.masked(w, keep), tolerance: 0)
       #expect(result.reconstructionErrors[layer] > 0)
     }

@@ -32,7 +32,8 @@ struct SparseGPTTests {
     for (blockSize, fraction) in [(3, 0.5), (8, 0.6), (128, 0.3)] {
       let result = try sparseGPT(
         w, hessian: Oracle.square(h), pattern: .unstructured(fraction), blockSize: blockSize)
-      let expected = Oracle.sparseGPT(w, hessian: h, fraction: fraction, blockSize: blockSize)
+      let expected = ReferenceSparseGPT.prune(
+        w, hessian: h, fraction: fraction, blockSize: blockSize)
       let label: Comment = "block \(blockSize), sparsity \(fraction)"
       expectMask(result.mask, equals: try Mask(shape: w.shape, isKept: expected.keep), label)
       expectClose(
@@ -50,7 +51,7 @@ struct SparseGPTTests {
     for (n, m, blockSize) in [(2, 4, 8), (4, 8, 8), (2, 4, 128)] {
       let result = try sparseGPT(
         w, hessian: Oracle.square(h), pattern: .nm(n: n, m: m), blockSize: blockSize)
-      let expected = Oracle.sparseGPT(w, hessian: h, nm: (n, m), blockSize: blockSize)
+      let expected = ReferenceSparseGPT.prune(w, hessian: h, nm: (n, m), blockSize: blockSize)
       let label: Comment = "\(n):\(m), block \(blockSize)"
       expectMask(result.mask, equals: try Mask(shape: w.shape, isKept: expected.keep), label)
       expectClose(
@@ -127,7 +128,7 @@ struct SparseGPTTests {
       ? try sparseGPT(w, hessian: Oracle.square(h), pattern: .unstructured(0.5))
       : try sparseGPT(
         w, hessian: Oracle.square(h), pattern: .unstructured(0.5), blockSize: blockSize)
-    let expected = Oracle.sparseGPT(w, hessian: h, fraction: 0.5, blockSize: blockSize)
+    let expected = ReferenceSparseGPT.prune(w, hessian: h, fraction: 0.5, blockSize: blockSize)
     let label: Comment = "2 × 300, blocks of \(blockSize)"
     expectMask(result.mask, equals: try Mask(shape: w.shape, isKept: expected.keep), label)
     expectClose(
@@ -187,7 +188,7 @@ struct SparseGPTTests {
     }
     let h = Oracle.hessian(x)
     let result = try sparseGPT(w, hessian: Oracle.square(h), pattern: .unstructured(0))
-    let expected = Oracle.sparseGPT(w, hessian: h, fraction: 0)
+    let expected = ReferenceSparseGPT.prune(w, hessian: h, fraction: 0)
     for r in 0..<w.shape[0] {
       for dead in [0, 2] {
         #expect(result.weights[r, dead] == 0, "row \(r) still uses the dead input \(dead)")
@@ -210,7 +211,7 @@ struct SparseGPTTests {
     let h = Oracle.hessian(x)
     let result = try sparseGPT(
       w, hessian: Oracle.square(h), pattern: .unstructured(0.5), dampening: 0.5)
-    let expected = Oracle.sparseGPT(w, hessian: h, fraction: 0.5, dampening: 0.5)
+    let expected = ReferenceSparseGPT.prune(w, hessian: h, fraction: 0.5, dampening: 0.5)
     expectMask(result.mask, equals: try Mask(shape: w.shape, isKept: expected.keep))
     expectClose(
       result.weights, try Tensor(shape: w.shape, scalars: expected.weights.map { Float($0) }),
@@ -225,7 +226,7 @@ struct SparseGPTTests {
       try sparseGPT(w, hessian: h, pattern: .unstructured(0.5), dampening: 0)
     }
     let damped = try sparseGPT(w, hessian: h, pattern: .unstructured(0.5))
-    let expected = Oracle.sparseGPT(w, hessian: Oracle.hessian(x), fraction: 0.5)
+    let expected = ReferenceSparseGPT.prune(w, hessian: Oracle.hessian(x), fraction: 0.5)
     expectMask(damped.mask, equals: try Mask(shape: w.shape, isKept: expected.keep))
   }
 

@@ -119,6 +119,16 @@ struct COOConversionTests {
     }
   }
 
+  @Test("Only a matrix converts: a tensor of rank 1 or 3 throws rankMismatch")
+  func notAMatrix() throws {
+    #expect(throws: PruningError.rankMismatch(expected: 2, actual: [2, 2, 1])) {
+      try COOMatrix(Tensor(zeros: [2, 2, 1]))
+    }
+    #expect(throws: PruningError.rankMismatch(expected: 2, actual: [4])) {
+      try COOMatrix(Tensor([1, 0, 0, 2]))
+    }
+  }
+
   @Test("Hand-built coordinates in any order; duplicates add up in toDense")
   func handBuiltDuplicates() throws {
     let a = try COOMatrix(
@@ -166,9 +176,6 @@ struct COOConversionTests {
     }
     #expect(throws: PruningError.nonFiniteWeight(position: [1, 0], kind: .positiveInfinity)) {
       try COOMatrix(rows: 2, columns: 2, row: [0, 1], col: [1, 0], data: [1, .infinity])
-    }
-    #expect(throws: PruningError.rankMismatch(expected: 2, actual: [2, 2, 1])) {
-      try COOMatrix(Tensor(zeros: [2, 2, 1]))
     }
   }
 }

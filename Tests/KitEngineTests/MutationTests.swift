@@ -220,7 +220,7 @@ struct MutationTests {
     #expect(report.generated == report.perFile.values.reduce(0, +))
     let lines = report.inventoryLines()
     #expect(lines.contains("    Twin.swift: 5"))
-    #expect(lines.first?.hasSuffix("; 1 given files left out") == true)
+    #expect(lines.first?.hasSuffix("; 1 given file left out") == true)
     #expect(
       !FileManager.default.fileExists(atPath: fixture.workspace),
       "--list copies and builds nothing")

@@ -441,7 +441,9 @@ extension MutationReport {
   ///
   /// - Returns: The lines.
   public func inventoryLines() -> [String] {
-    let given = givenFiles.isEmpty ? "" : "; \(givenFiles.count) given files left out"
+    let count = givenFiles.count
+    let given =
+      count == 0 ? "" : "; \(count) given file\(count == 1 ? "" : "s") left out"
     var lines = [
       "  \(exercise.title): \(generated) mutants, \(equivalent) allow-listed as equivalent"
         + given

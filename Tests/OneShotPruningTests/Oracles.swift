@@ -69,7 +69,8 @@ enum Oracle {
     _ w: Tensor, inputs x: Tensor, fraction: Double? = nil, nm: (n: Int, m: Int)? = nil
   ) -> [Bool] {
     let norms = norms(x)
-    let scores = ReferenceAlgebra.rows(w).map { row in row.enumerated().map { abs($1) * norms[$0] }
+    let scores = ReferenceAlgebra.rows(w).map { row in
+      row.enumerated().map { abs($1) * norms[$0] }
     }
     if let nm { return nmKeep(scores, n: nm.n, m: nm.m) }
     return rowKeep(scores, fraction: fraction ?? 0)

@@ -17,21 +17,25 @@ import PruningCore
 /// CSR costs nothing (``CSRMatrix/transposed()``), while converting CSR to CSC of the *same*
 /// matrix (`CSCMatrix(csr)`) moves every entry.
 public struct CSCMatrix: Hashable, Sendable {
+  /// The same three arrays read as CSR, which describe this matrix's transpose: column `j` of
+  /// this matrix is row `j` of `transpose`.
+  let transpose: CSRMatrix
+
   /// The number of rows.
-  public let rows: Int
+  public var rows: Int { transpose.columns }
 
   /// The number of columns.
-  public let columns: Int
+  public var columns: Int { transpose.rows }
 
   /// Where each column's entries start in `indices` and `data`, plus the end:
   /// `columns + 1` entries.
-  public let indptr: [Int32]
+  public var indptr: [Int32] { transpose.indptr }
 
   /// The row of each stored entry, column after column.
-  public let indices: [Int32]
+  public var indices: [Int32] { transpose.indices }
 
   /// The value of each stored entry, column after column.
-  public let data: [Float]
+  public var data: [Float] { transpose.data }
 
   /// Stores arrays already known to be valid, checking nothing.
   ///
@@ -44,11 +48,8 @@ public struct CSCMatrix: Hashable, Sendable {
   ///   - indices: The row of each entry.
   ///   - data: The value of each entry.
   init(uncheckedRows rows: Int, columns: Int, indptr: [Int32], indices: [Int32], data: [Float]) {
-    self.rows = rows
-    self.columns = columns
-    self.indptr = indptr
-    self.indices = indices
-    self.data = data
+    transpose = CSRMatrix(
+      uncheckedRows: columns, columns: rows, indptr: indptr, indices: indices, data: data)
   }
 
   /// The shape `[rows, columns]`.
@@ -56,4 +57,17 @@ public struct CSCMatrix: Hashable, Sendable {
 
   /// The number of stored entries, explicit zeros and duplicates included (scipy's `nnz`).
   public var nnz: Int { data.count }
+}
+
+extension CSCMatrix: CustomReflectable {
+  /// Shows the matrix by its CSC arrays, as `print`, `dump` and a failing test show a struct,
+  /// rather than by the transposed CSR matrix it keeps them in.
+  public var customMirror: Mirror {
+    Mirror(
+      self,
+      children: [
+        "rows": rows, "columns": columns, "indptr": indptr, "indices": indices, "data": data,
+      ],
+      displayStyle: .struct)
+  }
 }

@@ -87,6 +87,11 @@ struct GraderTests {
       ])
     #expect(builds.allSatisfy { $0.value(after: "--product") == "MiniKitPackageTests" })
     #expect(builds.allSatisfy { $0.value(after: "--scratch-path") == scratch })
+    // A build gets the exercise set and the mode, nothing of the test run's own variables.
+    #expect(
+      builds.allSatisfy {
+        Set($0.environment.keys) == ["KIT_ONLY", "KIT_SOLUTIONS", "KIT_MAINTAINER"]
+      })
     #expect(
       tests.map { $0.value(after: "--filter") } == [
         #"^PassingTests\."#, #"^FailingTests\."#, #"^CrashingTests\."#, #"^HangingTests\."#,
@@ -103,6 +108,27 @@ struct GraderTests {
       #expect(test.environment["KIT_SOLUTIONS"] == .some(nil))
       #expect((test.environment["SWIFT_BACKTRACE"] ?? nil)?.hasPrefix("enable=yes") == true)
     }
+  }
+
+  @Test("The whole graph is built in the shared folder with the learner's environment unchanged")
+  func sharedBuildEnvironment() throws {
+    let runner = ScriptedRunner { _ in CommandResult(status: 0) }
+    let catalogue = Fixtures.miniCatalogue(root: root)
+    var settings = settings("/tmp/unused")
+    settings.sharedScratchPath = ".build"
+    let grader = Grader(catalogue: catalogue, runner: runner, settings: settings)
+    let outcome = grader.build(catalogue.exercises)
+    #expect(outcome.isWholeGraph && outcome.scratchPath == ".build")
+    let build = try #require(runner.commands.first)
+    #expect(build.value(after: "--scratch-path") == ".build")
+    // Only removals of the kit's own variables, which a learner's shell does not set: SwiftPM
+    // sees the environment of the learner's own `swift build` and does not plan again.
+    #expect(build.environment.values.allSatisfy { $0 == nil })
+    #expect(build.environment.keys.allSatisfy { $0.hasPrefix("KIT_") })
+    let test = grader.environment(for: catalogue.exercises, wholeGraph: true)
+    #expect(test["NO_COLOR"] == .some("1"))
+    #expect(test["SWT_EXPERIMENTAL_EVENT_STREAM_FIELDS_ENABLED"] == .some("1"))
+    #expect(test["KIT_ONLY"] == .some(nil))
   }
 
   @Test("A build error outside every exercise fails the build once and runs no tests")
@@ -174,7 +200,13 @@ struct GraderTests {
         ])
       #expect(first.workingDirectory == root && first.timeout == 7 && first.grace == 10)
       let build = try #require(runner.commands.last { $0.arguments.first == "build" })
-      #expect(first.environment == build.environment, "the build's environment, unchanged")
+      // The build's variables unchanged, and the test run's own three on top.
+      #expect(
+        first.environment.filter { build.environment.keys.contains($0.key) } == build.environment)
+      #expect(
+        Set(first.environment.keys).subtracting(build.environment.keys) == [
+          "SWIFT_BACKTRACE", "SWT_EXPERIMENTAL_EVENT_STREAM_FIELDS_ENABLED", "NO_COLOR",
+        ])
     #else
       #expect(tests.allSatisfy { $0.program == "swift" })
     #endif

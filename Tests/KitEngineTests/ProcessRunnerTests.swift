@@ -25,6 +25,24 @@ struct ProcessRunnerTests {
     #expect(result.standardOutput == "1|unset|/\n")
   }
 
+  @Test("In the folder the kit is in, the child's PWD and OLDPWD are the kit's own")
+  func unchangedFolder() throws {
+    let here = FileManager.default.currentDirectoryPath
+    let result = try runner.run(
+      ShellCommand(
+        "sh", ["-c", "echo \"$PWD|${OLDPWD-unset}|$(pwd)\""], in: here,
+        environment: ["PWD": here, "OLDPWD": "/kit-started-after-cd"]))
+    #expect(result.standardOutput == "\(here)|/kit-started-after-cd|\(here)\n")
+  }
+
+  @Test("A folder that cannot be entered fails the command without running the program")
+  func missingFolder() throws {
+    let result = try runner.run(
+      ShellCommand("sh", ["-c", "echo ran"], in: "/no/such/folder/for/the/kit"))
+    #expect(!result.succeeded)
+    #expect(result.standardOutput.isEmpty)
+  }
+
   @Test("A program still running at its time limit is interrupted with SIGINT")
   func interrupt() throws {
     let result = try runner.run(

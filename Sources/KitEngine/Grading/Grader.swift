@@ -88,16 +88,21 @@ public struct Grader: Sendable {
     }
   }
 
-  /// The environment every `swift` call gets: the exercise set, the mode (the reference without
-  /// the maintainer suites unless they are asked for), a short backtrace that names the
-  /// trapping line, and no colour in captured output.
+  /// The environment of a build: the exercise set and the mode (the reference without the
+  /// maintainer suites unless they are asked for), and nothing else of the kit's.
+  ///
+  /// SwiftPM plans a build again (and evaluates the manifest again) whenever the environment
+  /// differs from the last build's in any variable, so a build of the whole graph changes
+  /// nothing in the environment the kit was started with: it is the one a learner's own
+  /// `swift build`, `swift test` or `swift run` has, and neither side plans again after the
+  /// other.
   ///
   /// - Parameters:
   ///   - exercises: The exercises to keep in the graph.
   ///   - wholeGraph: Whether to build the whole graph, as a plain `swift test` does (no
   ///     `KIT_ONLY`).
   /// - Returns: Variables to set or remove.
-  public func environment(
+  public func buildEnvironment(
     for exercises: [Exercise],
     wholeGraph: Bool = false
   ) -> [String: String?] {
@@ -107,11 +112,27 @@ public struct Grader: Sendable {
       "KIT_SOLUTIONS": settings.usesSolutions ? "1" : nil,
       "KIT_MAINTAINER":
         settings.includesMaintainerSuites ? "1" : settings.usesSolutions ? "0" : nil,
+    ]
+  }
+
+  /// The environment of a test run: the build's (see ``buildEnvironment(for:wholeGraph:)``),
+  /// a short backtrace that names the trapping line, the event stream's fields, and no colour
+  /// in captured output.
+  ///
+  /// - Parameters:
+  ///   - exercises: The exercises in the built graph.
+  ///   - wholeGraph: Whether the whole graph was built.
+  /// - Returns: Variables to set or remove.
+  public func environment(
+    for exercises: [Exercise],
+    wholeGraph: Bool = false
+  ) -> [String: String?] {
+    buildEnvironment(for: exercises, wholeGraph: wholeGraph).merging([
       "SWIFT_BACKTRACE":
         "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=64",
       "SWT_EXPERIMENTAL_EVENT_STREAM_FIELDS_ENABLED": "1",
       "NO_COLOR": "1",
-    ]
+    ]) { _, test in test }
   }
 
   /// Builds the test bundle, leaving out each exercise that does not compile.
@@ -134,7 +155,7 @@ public struct Grader: Sendable {
       let command = ShellCommand(
         "swift", ["build"] + products + ["--scratch-path", shared],
         in: catalogue.root,
-        environment: environment(for: exercises, wholeGraph: true),
+        environment: buildEnvironment(for: exercises, wholeGraph: true),
         timeout: settings.buildTimeout,
         grace: settings.grace
       )
@@ -155,7 +176,7 @@ public struct Grader: Sendable {
         "swift",
         ["build"] + products + ["--scratch-path", settings.scratchPath],
         in: catalogue.root,
-        environment: environment(for: outcome.built),
+        environment: buildEnvironment(for: outcome.built),
         timeout: settings.buildTimeout,
         grace: settings.grace
       )

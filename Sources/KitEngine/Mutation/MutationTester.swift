@@ -397,7 +397,7 @@ public struct MutationTester: Sendable {
     let build = ShellCommand(
       "swift",
       ["build", "--product", catalogue.testProduct, "--scratch-path", settings.scratchPath],
-      in: workspace, environment: grader.environment(for: [exercise]),
+      in: workspace, environment: grader.buildEnvironment(for: [exercise]),
       timeout: settings.buildTimeout, grace: settings.grace)
     guard let built = try? runner.run(build), built.succeeded else { return .notCompiling }
     let (run, result) = grader.runTests(

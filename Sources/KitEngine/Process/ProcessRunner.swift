@@ -48,8 +48,11 @@ public struct ProcessRunner: CommandRunning {
       environment[key] = value
     }
     // `sh` changes to the folder and then becomes the program, looked up on the child's PATH.
+    // It stays where it is when already there, so that `cd` sets neither PWD nor OLDPWD and the
+    // environment is the kit's own, to the variable (SwiftPM plans a build again after any
+    // change in it).
     let arguments =
-      ["sh", "-c", #"cd -- "$0" && exec "$@""#, command.workingDirectory, command.program]
+      ["sh", "-c", Self.changeFolderAndRun, command.workingDirectory, command.program]
       + command.arguments
     KitInterrupt.childStarts()
     defer { KitInterrupt.childEnded() }
@@ -87,6 +90,9 @@ public struct ProcessRunner: CommandRunning {
       standardError: standardError
     )
   }
+
+  /// The script `sh` runs: `$0` is the folder and the rest the program and its arguments.
+  static let changeFolderAndRun = #"[ "$PWD" = "$0" ] || cd -- "$0" || exit; exec "$@""#
 
   /// Starts the child in a new process group with default signal handling and no signals
   /// blocked, standard input from `/dev/null` and its output to the two files.

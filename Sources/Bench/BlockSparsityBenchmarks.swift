@@ -24,50 +24,25 @@ import PruningCore
     }
 
     private mutating func timeBSR(block: Int, sparsity: Double, _ x: [Float]) {
-      let n = sizes.matrix
-      let matrix = BenchData.blockMatrix(size: n, block: block, sparsity: sparsity)
-      let zeros = BenchData.zeroFraction(matrix)
-      let pattern = "\(block)x\(block) blocks"
-      let expected = Baselines.denseMatVec(matrix, rows: n, columns: n, x)
-      var spec = RowSpec(
+      let size = BlockSize(rows: block, columns: block)
+      timeMatVec(
+        BenchData.blockMatrix(size: sizes.matrix, block: block, sparsity: sparsity), x,
         group: .block, kernel: "BSRMatrix.multiplied(by:)", sparsity: sparsity,
-        measuredSparsity: zeros, pattern: pattern, baseline: "dense mat-vec",
-        series: "BSR \(block)x\(block)")
-      let dense = denseBaseline(
-        matrix, x, group: .block, sparsity: sparsity, pattern: pattern, measuredSparsity: zeros)
-      do throws(PruningError) {
-        let bsr = try BSRMatrix(
-          Tensor(shape: [n, n], scalars: matrix), blockSize: BlockSize(rows: block, columns: block))
-        spec.bytes =
-          byteCount(of: bsr.data) + byteCount(of: bsr.indices) + byteCount(of: bsr.indptr)
-        runner.kernel(
-          spec, { () throws(PruningError) in try bsr.multiplied(by: x) },
-          check: { BenchData.mismatch($0, expected) }, against: dense)
-      } catch {
-        runner.record(spec, error: error, against: dense)
-      }
+        pattern: "\(block)x\(block) blocks", series: "BSR \(block)x\(block)",
+        build: { (w) throws(PruningError) in try BSRMatrix(w, blockSize: size) },
+        bytes: { byteCount(of: $0.data) + byteCount(of: $0.indices) + byteCount(of: $0.indptr) },
+        multiply: { (bsr, x) throws(PruningError) in try bsr.multiplied(by: x) })
     }
 
     private mutating func timeTwoFour(_ x: [Float]) {
-      let n = sizes.matrix
-      let matrix = BenchData.twoFourMatrix(size: n)
-      let zeros = BenchData.zeroFraction(matrix)
-      let expected = Baselines.denseMatVec(matrix, rows: n, columns: n, x)
-      var spec = RowSpec(
-        group: .block, kernel: "SemiStructuredMatrix.multiplied(by:)", sparsity: 0.5,
-        measuredSparsity: zeros, pattern: "2:4", baseline: "dense mat-vec", series: "2:4")
-      let dense = denseBaseline(
-        matrix, x, group: .block, sparsity: 0.5, pattern: "2:4", measuredSparsity: zeros)
-      do throws(PruningError) {
-        let compressed = try SemiStructuredMatrix(Tensor(shape: [n, n], scalars: matrix))
+      timeMatVec(
+        BenchData.twoFourMatrix(size: sizes.matrix), x, group: .block,
+        kernel: "SemiStructuredMatrix.multiplied(by:)", sparsity: 0.5, pattern: "2:4",
+        series: "2:4",
+        build: { (w) throws(PruningError) in try SemiStructuredMatrix(w) },
         // The format's bytes: the values plus 2 bits of position per value.
-        spec.bytes = byteCount(of: compressed.values) + (compressed.positions.count * 2 + 7) / 8
-        runner.kernel(
-          spec, { () throws(PruningError) in try compressed.multiplied(by: x) },
-          check: { BenchData.mismatch($0, expected) }, against: dense)
-      } catch {
-        runner.record(spec, error: error, against: dense)
-      }
+        bytes: { byteCount(of: $0.values) + ($0.positions.count * 2 + 7) / 8 },
+        multiply: { (compressed, x) throws(PruningError) in try compressed.multiplied(by: x) })
     }
   }
 #else

@@ -16,13 +16,7 @@ enum BaselineCommand {
       }
       output = path
     }
-    let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
-    guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder) else {
-      printError(
-        "train-baseline: folder \(folder) does not exist; run from the package root or pass "
-          + "--output PATH")
-      return 1
-    }
+    guard outputFolderExists(output, command: "train-baseline") else { return 1 }
     do {
       let (train, test) = try Digits.loadSplit()
       let c = DigitsBaseline.configuration
@@ -53,4 +47,23 @@ enum BaselineCommand {
 
 func printError(_ message: String) {
   FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Whether the folder an output file goes in exists; when it does not, says so on standard
+/// error, since a training run should not find out only at its end.
+///
+/// - Parameters:
+///   - output: The output file's path, absolute or relative to the working folder.
+///   - command: The subcommand the message names, e.g. `train-baseline`.
+/// - Returns: Whether the folder exists (the working folder for a bare file name).
+/// - Complexity: One `stat` call.
+func outputFolderExists(_ output: String, command: String) -> Bool {
+  let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+  guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder) else {
+    printError(
+      "\(command): folder \(folder) does not exist; run from the package root or pass "
+        + "--output PATH")
+    return false
+  }
+  return true
 }

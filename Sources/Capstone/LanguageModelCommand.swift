@@ -28,13 +28,7 @@ enum LanguageModelCommand {
         return 64
       }
     }
-    let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
-    guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder) else {
-      printError(
-        "train-language-model: folder \(folder) does not exist; run from the package root or "
-          + "pass --output PATH")
-      return 1
-    }
+    guard outputFolderExists(output, command: "train-language-model") else { return 1 }
     do {
       let corpus = try ShakespeareCorpus.load()
       let shape = TinyLanguageModel.configuration(vocabularySize: corpus.vocabulary.count)

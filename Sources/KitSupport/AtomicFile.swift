@@ -23,17 +23,8 @@ public enum AtomicFile {
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     guard descriptor >= 0 else { throw Failure(reason: systemError()) }
     var failure: Failure?
-    data.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count, let base = buffer.baseAddress {
-        let written = systemWrite(descriptor, base + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = Failure(reason: systemError())
-          return
-        }
-        offset += written
-      }
+    if !data.withUnsafeBytes({ systemWriteAll($0, to: descriptor) }) {
+      failure = Failure(reason: systemError())
     }
     if failure == nil, fsync(descriptor) != 0 { failure = Failure(reason: systemError()) }
     close(descriptor)
@@ -70,4 +61,26 @@ func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -
   #elseif canImport(Darwin)
     Darwin.write(descriptor, bytes, count)
   #endif
+}
+
+/// Writes a whole buffer to a file descriptor, calling `write(2)` again after a partial write
+/// or an interrupted one (`EINTR`).
+///
+/// - Parameters:
+///   - buffer: The bytes to write.
+///   - descriptor: An open file descriptor.
+/// - Returns: `true` when every byte was written; `false` on another error, with `errno` set
+///   (the bytes before it may have been written).
+/// - Complexity: O(*n*) in the number of bytes.
+func systemWriteAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+  var offset = 0
+  while offset < buffer.count, let base = buffer.baseAddress {
+    let written = systemWrite(descriptor, base + offset, buffer.count - offset)
+    if written < 0 {
+      if errno == EINTR { continue }
+      return false
+    }
+    offset += written
+  }
+  return true
 }

@@ -88,18 +88,8 @@ public struct StandardConsole: Console, Sendable {
   }
 
   private static func writeAll(_ text: String, to descriptor: Int32) {
-    var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBytes { buffer in
-      var offset = 0
-      while offset < buffer.count, let base = buffer.baseAddress {
-        let written = systemWrite(descriptor, base + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return  // a closed pipe or full disk: nothing useful left to do
-        }
-        offset += written
-      }
-    }
+    // A failure is a closed pipe or a full disk: nothing useful left to do.
+    _ = Array(text.utf8).withUnsafeBytes { systemWriteAll($0, to: descriptor) }
   }
 
   /// Reads a line of standard input, dropping a trailing carriage return too.

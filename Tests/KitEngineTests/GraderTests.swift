@@ -178,9 +178,7 @@ struct GraderTests {
   func bundle() throws {
     let scratch = try makeTemporaryFolder("bundle")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let bundle = scratch + "/debug/MiniKitPackageTests.xctest"
-    try write("", to: bundle)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bundle)
+    let bundle = try makeStandInBundle(in: scratch)
     let runner = runner()
     let catalogue = Fixtures.miniCatalogue(root: root)
     let grader = Grader(catalogue: catalogue, runner: runner, settings: settings(scratch))
@@ -228,9 +226,7 @@ struct GraderTests {
   func bundleSignal() throws {
     let scratch = try makeTemporaryFolder("signal")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let bundle = scratch + "/debug/MiniKitPackageTests.xctest"
-    try write("", to: bundle)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bundle)
+    _ = try makeStandInBundle(in: scratch)
     let runner = ScriptedRunner { command in
       guard let path = command.value(after: "--event-stream-output-path") else {
         return CommandResult(status: 0)
@@ -255,20 +251,19 @@ struct GraderTests {
   func realBundle() throws {
     let scratch = try makeTemporaryFolder("real-bundle")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let bundle = scratch + "/debug/MiniKitPackageTests.xctest"
     let seen = scratch + "/seen.txt"
     let passing = Fixtures.folder + "/Recorded/Passing.jsonl"
     // A stand-in bundle: it notes where and how it ran, then writes a recorded stream.
-    try write(
-      """
-      #!/bin/sh
-      echo "$(pwd)|$KIT_ONLY|$NO_COLOR|$SWIFT_BACKTRACE|$*" > '\(seen)'
-      while [ $# -gt 0 ]; do
-        if [ "$1" = --event-stream-output-path ]; then cp '\(passing)' "$2"; fi
-        shift
-      done
-      """, to: bundle)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bundle)
+    _ = try makeStandInBundle(
+      in: scratch,
+      script: """
+        #!/bin/sh
+        echo "$(pwd)|$KIT_ONLY|$NO_COLOR|$SWIFT_BACKTRACE|$*" > '\(seen)'
+        while [ $# -gt 0 ]; do
+          if [ "$1" = --event-stream-output-path ]; then cp '\(passing)' "$2"; fi
+          shift
+        done
+        """)
     let catalogue = Fixtures.miniCatalogue(root: root)
     let grader = Grader(catalogue: catalogue, runner: ProcessRunner(), settings: settings(scratch))
     let (run, result) = grader.runTests(

@@ -114,6 +114,23 @@ func write(_ text: String, to path: String) throws {
   try text.write(toFile: path, atomically: true, encoding: .utf8)
 }
 
+/// Puts an executable stand-in for the MiniKit test bundle where a debug build leaves the real
+/// one, so the grader runs it instead of `swift test`.
+///
+/// - Parameters:
+///   - scratch: The build folder.
+///   - script: The bundle's contents: a shell script, or nothing for a bundle that is never
+///     run for real.
+/// - Returns: The bundle's path, `<scratch>/debug/MiniKitPackageTests.xctest`.
+/// - Throws: What writing the file or setting its permissions throws.
+/// - Complexity: O(*n*) in the length of the script.
+func makeStandInBundle(in scratch: String, script: String = "") throws -> String {
+  let bundle = scratch + "/debug/MiniKitPackageTests.xctest"
+  try write(script, to: bundle)
+  try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bundle)
+  return bundle
+}
+
 /// Writes small event streams in Swift Testing's format, for scripted test runs.
 enum StreamBuilder {
   /// One test of a synthetic stream: its function name and the failure message, if it fails.

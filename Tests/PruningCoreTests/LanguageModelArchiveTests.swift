@@ -80,7 +80,18 @@ struct LanguageModelArchiveTests {
           of: "\"name\": \"finalNorm.beta\",\n      \"shape\": [8]",
           with: "\"name\": \"finalNorm.beta\",\n      \"shape\": [9]"))
     }
-    #expect(throws: PruningError.self) { try load("{ not json") }
+    #expect(
+      throws: PruningError.malformedFile(
+        source: "bad.json", reason: "not a language-model archive: not valid JSON")
+    ) {
+      try load("{ not json")
+    }
+    #expect(
+      throws: PruningError.malformedFile(
+        source: "bad.json", reason: "not a language-model archive: missing field \"headDimension\"")
+    ) {
+      try load(#"{"format": "pruningkit-transformer", "version": 1}"#)
+    }
     #expect(throws: PruningError.shapeMismatch(expected: [7], actual: [3])) {
       try LanguageModelArchive(
         model: model, vocabulary: CharacterVocabulary(characters: ["a", "b", "c"]))

@@ -48,9 +48,7 @@ struct QuizSessionTests {
 
   @Test("explains a wrong pick with its why-not line")
   func whyNot() throws {
-    let bank = try Bank.shipped()
-    let question = try #require(bank.question("nm-definition"))
-    let small = Bank(topics: bank.topics, questions: [question])
+    let (small, question) = try oneQuestionBank("nm-definition")
     let key = answerKey(seed: 1, count: 1, bank: small)
     let asked = try #require(key.plan.first)
     guard case .singleChoice(let options) = question.kind else {
@@ -105,9 +103,7 @@ struct QuizSessionTests {
 
   @Test("accepts a percentage for a numeric question and shows the accepted range when wrong")
   func numeric() throws {
-    let bank = try Bank.shipped()
-    let question = try #require(bank.question("schedules-cubic-value"))
-    let small = Bank(topics: bank.topics, questions: [question])
+    let (small, _) = try oneQuestionBank("schedules-cubic-value")
     #expect(runInProcess(["--no-save"], input: ["70%"], bank: small).status == 0)
     let wrong = runInProcess(["--no-save"], input: ["0.5"], bank: small)
     #expect(wrong.status == 1)
@@ -202,9 +198,7 @@ struct QuizSessionTests {
 
   @Test("marks a percentage typed as a fraction right, and shows both readings of a wrong one")
   func percentAsFraction() throws {
-    let bank = try Bank.shipped()
-    let question = try #require(bank.question("lottery-remaining"))  // 20.97 %
-    let small = Bank(topics: bank.topics, questions: [question])
+    let (small, _) = try oneQuestionBank("lottery-remaining")  // 20.97 %
     let right = runInProcess(["--no-save", "--seed", "1"], input: ["0.2097"], bank: small)
     #expect(right.status == 0, "\(right.console.output)")
     #expect(right.console.output.contains("Correct."))

@@ -39,6 +39,24 @@ extension Bank {
   }
 }
 
+/// A bank of one question of the shipped bank, with every topic, for tests of one kind of
+/// question.
+///
+/// - Parameters:
+///   - id: The question's identifier, e.g. `"nm-definition"`.
+///   - sourceLocation: Where a missing question is reported: the caller's line.
+/// - Returns: The one-question bank and its question.
+/// - Throws: What loading the shipped bank throws, or the failure `#require` records when the
+///   bank has no such question.
+/// - Complexity: O(*q*) for *q* questions, after loading the shipped bank.
+func oneQuestionBank(
+  _ id: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> (bank: Bank, question: Question) {
+  let bank = try Bank.shipped()
+  let question = try #require(bank.question(id), sourceLocation: sourceLocation)
+  return (Bank(topics: bank.topics, questions: [question]), question)
+}
+
 /// The lines that answer a planned session correctly, and the plan itself.
 func answerKey(
   seed: UInt64, count: Int, topics: [String] = [], bank: Bank

@@ -157,13 +157,9 @@ public struct Verifier: Sendable {
       problems.append("\(title): the reference does not compile: \(describe(errors.first))")
       return (0, 0)
     }
-    progress("\(title): running the grading tests on the reference")
-    let (reference, referenceResult) = solutions.runTests(
-      filter: exercise.testFilter, built: referenceBuild.built, name: exercise.name,
-      timeout: solutions.settings.testTimeout)
-    if let trouble = trouble(reference, referenceResult, timeout: solutions.settings.testTimeout) {
-      problems.append("\(title): on the reference, \(trouble)")
-    }
+    let reference = runGrading(
+      exercise, on: solutions, built: referenceBuild.built, label: "the reference",
+      progress: progress, problems: &problems)
     for test in reference.tests where test.status == .failed {
       let reason = test.issues.first?.message ?? "it failed"
       problems.append("\(title): fails on the reference: \(name(test)): \(reason)")
@@ -174,13 +170,9 @@ public struct Verifier: Sendable {
       problems.append("\(title): the stubs do not compile: \(describe(errors.first))")
       return (0, graded.count)
     }
-    progress("\(title): running the grading tests on the stubs")
-    let (stub, stubResult) = stubs.runTests(
-      filter: exercise.testFilter, built: stubBuild.built, name: exercise.name,
-      timeout: stubs.settings.testTimeout)
-    if let trouble = trouble(stub, stubResult, timeout: stubs.settings.testTimeout) {
-      problems.append("\(title): on the stubs, \(trouble)")
-    }
+    let stub = runGrading(
+      exercise, on: stubs, built: stubBuild.built, label: "the stubs", progress: progress,
+      problems: &problems)
     var proven = 0
     var unrun = 0
     for test in graded {
@@ -202,6 +194,36 @@ public struct Verifier: Sendable {
       notes.append("    note: \(skipped) tests are disabled and prove nothing")
     }
     return (proven, graded.count)
+  }
+
+  /// Runs one exercise's grading tests with one grader, noting a run that went wrong as a
+  /// whole (see ``trouble(_:_:timeout:)``).
+  ///
+  /// - Parameters:
+  ///   - exercise: The exercise whose tests run.
+  ///   - grader: ``solutions`` or ``stubs``.
+  ///   - built: The exercises in that grader's test bundle.
+  ///   - label: What the grader grades, in the progress line and the problem: `"the stubs"`.
+  ///   - progress: Called with the step's description as it starts.
+  ///   - problems: Where a run that went wrong is noted.
+  /// - Returns: The run, whatever went wrong.
+  /// - Complexity: One test process, which ends within the grader's test time-out.
+  private func runGrading(
+    _ exercise: Exercise,
+    on grader: Grader,
+    built: [Exercise],
+    label: String,
+    progress: (String) -> Void,
+    problems: inout [String]
+  ) -> TestRun {
+    progress("\(exercise.title): running the grading tests on \(label)")
+    let timeout = grader.settings.testTimeout
+    let (run, result) = grader.runTests(
+      filter: exercise.testFilter, built: built, name: exercise.name, timeout: timeout)
+    if let trouble = trouble(run, result, timeout: timeout) {
+      problems.append("\(exercise.title): on \(label), \(trouble)")
+    }
+    return run
   }
 
   /// Runs the kit's own test targets with the stubs; returns the summary line.

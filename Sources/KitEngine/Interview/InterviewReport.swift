@@ -161,6 +161,17 @@ public struct InterviewReport: Sendable {
 
   private func name(_ topic: String) -> String { topicNames[topic] ?? topic }
 
+  /// The basis cell of a question round's rubric row, with the row's closing bar.
+  ///
+  /// - Parameter answers: The round's answers.
+  /// - Returns: `not reached |` for a round never started, else `k of n right |`.
+  /// - Complexity: O(*n*) for *n* answers.
+  private func answeredBasis(_ answers: [InterviewAnswer]) -> String {
+    guard !answers.isEmpty else { return t("not reached |", "未进行 |") }
+    let right = answers.count { $0.isCorrect }
+    return t("\(right) of \(answers.count) right |", "\(answers.count) 题答对 \(right) 题 |")
+  }
+
   /// The report as Markdown.
   public var markdown: String {
     var lines: [String] = []
@@ -194,14 +205,9 @@ public struct InterviewReport: Sendable {
     lines.append("")
     lines.append(t("| Rubric | Points | Out of | Basis |", "| 评分项 | 得分 | 满分 | 依据 |"))
     lines.append("|---|---:|---:|---|")
-    let conceptRight = record.concepts.count { $0.isCorrect }
     lines.append(
       t("| Concepts | ", "| 概念 | ") + "\(points(conceptPoints)) | 30 | "
-        + (record.concepts.isEmpty
-          ? t("not reached |", "未进行 |")
-          : t(
-            "\(conceptRight) of \(record.concepts.count) right |",
-            "\(record.concepts.count) 题答对 \(conceptRight) 题 |")))
+        + answeredBasis(record.concepts))
     if let coding = record.coding {
       let task = taskTitle(coding)
       let scratch = coding.isScratch ? t(" (scratch copy)", "（草稿副本）") : ""
@@ -230,14 +236,9 @@ public struct InterviewReport: Sendable {
     } else {
       lines.append(t("| Coding | 0 | 50 | not reached |", "| 编程 | 0 | 50 | 未进行 |"))
     }
-    let followRight = record.followUps.count { $0.isCorrect }
     lines.append(
       t("| Follow-ups | ", "| 追问 | ") + "\(points(followUpPoints)) | 20 | "
-        + (record.followUps.isEmpty
-          ? t("not reached |", "未进行 |")
-          : t(
-            "\(followRight) of \(record.followUps.count) right |",
-            "\(record.followUps.count) 题答对 \(followRight) 题 |")))
+        + answeredBasis(record.followUps))
     if let coding = record.coding, !coding.attempts.isEmpty {
       lines.append("")
       lines.append(t("## Coding round", "## 编程环节"))

@@ -195,10 +195,9 @@ public struct InterviewSession {
     let conceptEnd = start.addingTimeInterval(total * Self.shares.concepts)
     let conceptCount = max(3, min(12, options.minutes / 3))
     let concepts = planConcepts(count: conceptCount, start: start)
-    heading(
-      t(
-        "Round 1 of 3 · concepts · \(concepts.count) questions · \(clock(total * Self.shares.concepts))",
-        "第 1 环节，共 3 个 · 概念 · \(concepts.count) 题 · \(clock(total * Self.shares.concepts))"))
+    roundHeading(
+      1, t("concepts · \(concepts.count) questions", "概念 · \(concepts.count) 题"),
+      seconds: total * Self.shares.concepts)
     if case .stop(let reason) = askRound(
       concepts, until: conceptEnd, into: \.concepts, round: 1, record: &record)
     {
@@ -230,10 +229,9 @@ public struct InterviewSession {
     let asked = Set(concepts.map(\.question.id))
     let followUps = planFollowUps(
       excluding: asked, count: options.minutes >= 30 ? 3 : 2, start: start)
-    heading(
-      t(
-        "Round 3 of 3 · follow-ups · \(followUps.count) questions · \(clock(total * Self.shares.followUps))",
-        "第 3 环节，共 3 个 · 追问 · \(followUps.count) 题 · \(clock(total * Self.shares.followUps))"))
+    roundHeading(
+      3, t("follow-ups · \(followUps.count) questions", "追问 · \(followUps.count) 题"),
+      seconds: total * Self.shares.followUps)
     if case .stop(let reason) = askRound(
       followUps, until: followEnd, into: \.followUps, round: 3, record: &record)
     {
@@ -296,6 +294,21 @@ public struct InterviewSession {
   private func heading(_ text: String) {
     console.line()
     console.line(style.heading("── \(text) ──"))
+  }
+
+  /// Writes the heading a timed round opens with: `Round 1 of 3 · concepts · 5 questions · 6:00`.
+  ///
+  /// - Parameters:
+  ///   - round: The round's number, 1 to 3.
+  ///   - what: The round's name and size, in the interview's language
+  ///     (`concepts · 5 questions`).
+  ///   - seconds: The time the round has.
+  /// - Complexity: O(1): two lines written.
+  private func roundHeading(_ round: Int, _ what: String, seconds: Double) {
+    heading(
+      t(
+        "Round \(round) of 3 · \(what) · \(clock(seconds))",
+        "第 \(round) 环节，共 3 个 · \(what) · \(clock(seconds))"))
   }
 
   private func clock(_ seconds: Double) -> String {
@@ -439,10 +452,7 @@ public struct InterviewSession {
     let title = task.exercise.title + (coding.part.map { " · \($0)" } ?? "")
     record.coding = coding
     save(report(record))
-    heading(
-      t(
-        "Round 2 of 3 · coding · \(title) · \(clock(coding.budget))",
-        "第 2 环节，共 3 个 · 编程 · \(title) · \(clock(coding.budget))"))
+    roundHeading(2, t("coding · \(title)", "编程 · \(title)"), seconds: coding.budget)
     console.line(task.brief)
     console.line()
     console.line(

@@ -129,22 +129,8 @@ extension TransformerLanguageModel {
     case .finalNormBeta: finalNorm.beta = tensor
     case .headWeight: head.weight = tensor
     case .headBias: head.bias = tensor
-    case .weight(let layer), .bias(let layer):
-      let isWeight = if case .weight = id { true } else { false }
-      switch (layer.kind, isWeight) {
-      case (.query, true): blocks[layer.block].query.weight = tensor
-      case (.query, false): blocks[layer.block].query.bias = tensor
-      case (.key, true): blocks[layer.block].key.weight = tensor
-      case (.key, false): blocks[layer.block].key.bias = tensor
-      case (.value, true): blocks[layer.block].value.weight = tensor
-      case (.value, false): blocks[layer.block].value.bias = tensor
-      case (.output, true): blocks[layer.block].output.weight = tensor
-      case (.output, false): blocks[layer.block].output.bias = tensor
-      case (.mlpUp, true): blocks[layer.block].mlpUp.weight = tensor
-      case (.mlpUp, false): blocks[layer.block].mlpUp.bias = tensor
-      case (.mlpDown, true): blocks[layer.block].mlpDown.weight = tensor
-      case (.mlpDown, false): blocks[layer.block].mlpDown.bias = tensor
-      }
+    case .weight(let layer): blocks[layer.block][keyPath: layer.kind.layer].weight = tensor
+    case .bias(let layer): blocks[layer.block][keyPath: layer.kind.layer].bias = tensor
     }
   }
 }

@@ -4,8 +4,9 @@ import Foundation
 /// provenance, then a list of objects whose matrices take one line per row, so a diff shows
 /// which rows moved.
 ///
-/// ``ModelArchive`` and ``LanguageModelArchive`` write their files with it and check a file's
-/// header with it, so the two stay in one style (and the shipped files keep their bytes).
+/// ``ModelArchive`` and ``LanguageModelArchive`` write their files with it and decode a file
+/// and check its header with it, so the two stay in one style (and the shipped files keep their
+/// bytes) and report a damaged file in the same words.
 /// Every number is written as Swift's shortest decimal that reads back to the same `Float`.
 struct ArchiveJSON {
   /// The lines written so far, without their newlines.
@@ -92,6 +93,52 @@ struct ArchiveJSON {
     }
   }
 
+  /// Decodes an archive file and checks its header.
+  ///
+  /// - Parameters:
+  ///   - type: The archive's file layout.
+  ///   - data: The file's bytes.
+  ///   - kind: What the archive is, for the message when the bytes are not one
+  ///     (`"model archive"`).
+  ///   - format: The archive's format.
+  ///   - version: The version this code reads.
+  ///   - source: The file name errors cite.
+  /// - Returns: The decoded file.
+  /// - Throws: `PruningError.malformedFile` when the bytes are not JSON of the layout (the
+  ///   reason names a missing field or the place of a wrong type), or for another format or
+  ///   version.
+  /// - Complexity: O(*n*) in the length of the data.
+  static func decode<File: ArchiveFile>(
+    _ type: File.Type, from data: Data, kind: String, format: String, version: Int,
+    source: String
+  ) throws(PruningError) -> File {
+    let file: File
+    do {
+      file = try JSONDecoder().decode(type, from: data)
+    } catch {
+      throw .malformedFile(source: source, reason: "not a \(kind): \(describe(error))")
+    }
+    try checkHeader(
+      format: file.format, version: file.version, expectedFormat: format,
+      expectedVersion: version, source: source)
+    return file
+  }
+
+  /// A decoding error in a few words: the missing field, or where a value has the wrong type.
+  ///
+  /// - Parameter error: What `JSONDecoder` threw.
+  /// - Returns: The description, e.g. `missing field "layers"` or `wrong type at layers.0.bias`.
+  static func describe(_ error: any Error) -> String {
+    switch error {
+    case DecodingError.keyNotFound(let key, _): return "missing field \"\(key.stringValue)\""
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+      let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+      return "wrong type at \(path.isEmpty ? "the top level" : path)"
+    case DecodingError.dataCorrupted: return "not valid JSON"
+    default: return "\(error)"
+    }
+  }
+
   /// A matrix as nested arrays, one row a line, opened on its key's line and closed at the
   /// entry's indentation: `"<key>": [\n        [a, b],\n        [c, d]\n      ]`.
   ///
@@ -141,4 +188,14 @@ struct ArchiveJSON {
     }
     return result + "\""
   }
+}
+
+/// The header fields every archive file starts with: what
+/// ``ArchiveJSON/decode(_:from:kind:format:version:source:)`` checks.
+protocol ArchiveFile: Decodable {
+  /// The value of `"format"`.
+  var format: String { get }
+
+  /// The value of `"version"`.
+  var version: Int { get }
 }

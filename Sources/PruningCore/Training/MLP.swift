@@ -67,15 +67,7 @@ public struct MLP: Hashable, Sendable {
   /// - Throws: `PruningError.shapeMismatch` when the count or a shape differs (for the count:
   ///   expected `[layers.count]`, actual `[newWeights.count]`).
   public mutating func setWeights(_ newWeights: [Tensor]) throws(PruningError) {
-    guard newWeights.count == layers.count else {
-      throw .shapeMismatch(expected: [layers.count], actual: [newWeights.count])
-    }
-    for (layer, weight) in zip(layers, newWeights) where layer.weight.shape != weight.shape {
-      throw .shapeMismatch(expected: layer.weight.shape, actual: weight.shape)
-    }
-    for index in layers.indices {
-      layers[index].weight = newWeights[index]
-    }
+    try replace(\.weight, with: newWeights)
   }
 
   /// Replaces every layer's biases, keeping the weights.
@@ -83,14 +75,29 @@ public struct MLP: Hashable, Sendable {
   /// - Parameter newBiases: One tensor per layer, each of the old one's shape.
   /// - Throws: `PruningError.shapeMismatch` when the count or a shape differs.
   public mutating func setBiases(_ newBiases: [Tensor]) throws(PruningError) {
-    guard newBiases.count == layers.count else {
-      throw .shapeMismatch(expected: [layers.count], actual: [newBiases.count])
+    try replace(\.bias, with: newBiases)
+  }
+
+  /// Replaces one parameter of every layer, after checking all the new values, so a mismatch
+  /// leaves the model as it was.
+  ///
+  /// - Parameters:
+  ///   - parameter: The layer's tensor to replace, `\.weight` or `\.bias`.
+  ///   - values: One tensor per layer, each of the old one's shape.
+  /// - Throws: `PruningError.shapeMismatch` when the count (expected `[layers.count]`, actual
+  ///   `[values.count]`) or a shape differs.
+  /// - Complexity: O(*n*) for *n* layers.
+  private mutating func replace(
+    _ parameter: WritableKeyPath<Dense, Tensor>, with values: [Tensor]
+  ) throws(PruningError) {
+    guard values.count == layers.count else {
+      throw .shapeMismatch(expected: [layers.count], actual: [values.count])
     }
-    for (layer, bias) in zip(layers, newBiases) where layer.bias.shape != bias.shape {
-      throw .shapeMismatch(expected: layer.bias.shape, actual: bias.shape)
+    for (layer, value) in zip(layers, values) where layer[keyPath: parameter].shape != value.shape {
+      throw .shapeMismatch(expected: layer[keyPath: parameter].shape, actual: value.shape)
     }
     for index in layers.indices {
-      layers[index].bias = newBiases[index]
+      layers[index][keyPath: parameter] = values[index]
     }
   }
 

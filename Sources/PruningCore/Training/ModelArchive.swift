@@ -73,15 +73,9 @@ public struct ModelArchive: Hashable, Sendable {
   ///   missing field, another format or version, ragged weight rows, a bias of the wrong length,
   ///   or layers that do not chain.
   public init(jsonData: Data, source: String) throws(PruningError) {
-    let file: File
-    do {
-      file = try JSONDecoder().decode(File.self, from: jsonData)
-    } catch {
-      throw .malformedFile(source: source, reason: "not a model archive: \(Self.describe(error))")
-    }
-    try ArchiveJSON.checkHeader(
-      format: file.format, version: file.version, expectedFormat: Self.format,
-      expectedVersion: Self.version, source: source)
+    let file = try ArchiveJSON.decode(
+      File.self, from: jsonData, kind: "model archive", format: Self.format,
+      version: Self.version, source: source)
     var layers: [Dense] = []
     for (index, layer) in file.layers.enumerated() {
       let width = layer.weight.first?.count ?? 0
@@ -124,7 +118,7 @@ public struct ModelArchive: Hashable, Sendable {
       jsonData: ResourceFiles.data(named: digitsBaselineFileName), source: digitsBaselineFileName)
   }
 
-  private struct File: Decodable {
+  private struct File: ArchiveFile {
     var format: String
     var version: Int
     var provenance: [String: String]?
@@ -134,16 +128,5 @@ public struct ModelArchive: Hashable, Sendable {
   private struct LayerFile: Decodable {
     var weight: [[Float]]
     var bias: [Float]
-  }
-
-  private static func describe(_ error: any Error) -> String {
-    switch error {
-    case DecodingError.keyNotFound(let key, _): return "missing field \"\(key.stringValue)\""
-    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-      let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-      return "wrong type at \(path.isEmpty ? "the top level" : path)"
-    case DecodingError.dataCorrupted: return "not valid JSON"
-    default: return "\(error)"
-    }
   }
 }

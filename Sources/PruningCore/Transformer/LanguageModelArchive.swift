@@ -93,15 +93,9 @@ public struct LanguageModelArchive: Hashable, Sendable {
   ///   missing field or tensor, another format or version, rows that do not fill the shape,
   ///   parts that do not fit together, or a vocabulary of the wrong size.
   public init(jsonData: Data, source: String) throws(PruningError) {
-    let file: File
-    do {
-      file = try JSONDecoder().decode(File.self, from: jsonData)
-    } catch {
-      throw .malformedFile(source: source, reason: "not a language-model archive: \(error)")
-    }
-    try ArchiveJSON.checkHeader(
-      format: file.format, version: file.version, expectedFormat: Self.format,
-      expectedVersion: Self.version, source: source)
+    let file = try ArchiveJSON.decode(
+      File.self, from: jsonData, kind: "language-model archive", format: Self.format,
+      version: Self.version, source: source)
     var tensors: [String: Tensor] = [:]
     for entry in file.tensors {
       let scalars = entry.rows.flatMap { $0 }
@@ -153,7 +147,7 @@ public struct LanguageModelArchive: Hashable, Sendable {
     provenance = file.provenance ?? [:]
   }
 
-  private struct File: Decodable {
+  private struct File: ArchiveFile {
     var format: String
     var version: Int
     var provenance: [String: String]?

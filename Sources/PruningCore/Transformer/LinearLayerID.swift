@@ -21,6 +21,21 @@ public enum LinearKind: String, CaseIterable, Sendable {
     case .mlpDown: return "mlp.down"
     }
   }
+
+  /// Where a block keeps this layer: the one place the kinds map to ``TransformerBlock``'s
+  /// fields.
+  ///
+  /// - Complexity: O(1).
+  var layer: WritableKeyPath<TransformerBlock, Linear> {
+    switch self {
+    case .query: return \.query
+    case .key: return \.key
+    case .value: return \.value
+    case .output: return \.output
+    case .mlpUp: return \.mlpUp
+    case .mlpDown: return \.mlpDown
+    }
+  }
 }
 
 /// A linear layer of a ``TransformerLanguageModel`` by position: what one-shot and structured
@@ -68,15 +83,7 @@ extension TransformerLanguageModel {
     guard blocks.indices.contains(id.block) else {
       throw .indexOutOfRange(index: id.block, count: blocks.count)
     }
-    let block = blocks[id.block]
-    switch id.kind {
-    case .query: return block.query
-    case .key: return block.key
-    case .value: return block.value
-    case .output: return block.output
-    case .mlpUp: return block.mlpUp
-    case .mlpDown: return block.mlpDown
-    }
+    return blocks[id.block][keyPath: id.kind.layer]
   }
 
   /// Replaces the weight matrix of a linear layer (its bias stays).
@@ -93,14 +100,7 @@ extension TransformerLanguageModel {
       throw .shapeMismatch(expected: current.shape, actual: weight.shape)
     }
     try weight.validateFinite()
-    switch id.kind {
-    case .query: blocks[id.block].query.weight = weight
-    case .key: blocks[id.block].key.weight = weight
-    case .value: blocks[id.block].value.weight = weight
-    case .output: blocks[id.block].output.weight = weight
-    case .mlpUp: blocks[id.block].mlpUp.weight = weight
-    case .mlpDown: blocks[id.block].mlpDown.weight = weight
-    }
+    blocks[id.block][keyPath: id.kind.layer].weight = weight
   }
 
   /// The inputs that reach a linear layer when the model, as it is now, reads the sequences.

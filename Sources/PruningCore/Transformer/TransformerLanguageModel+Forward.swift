@@ -422,27 +422,11 @@ extension TransformerLanguageModel {
       body(&blocks[b].attentionNorm.gamma, false)
       body(&blocks[b].attentionNorm.beta, false)
       for kind in LinearKind.allCases {
-        switch kind {
-        case .query:
-          body(&blocks[b].query.weight, true)
-          body(&blocks[b].query.bias, false)
-        case .key:
-          body(&blocks[b].key.weight, true)
-          body(&blocks[b].key.bias, false)
-        case .value:
-          body(&blocks[b].value.weight, true)
-          body(&blocks[b].value.bias, false)
-        case .output:
-          body(&blocks[b].output.weight, true)
-          body(&blocks[b].output.bias, false)
+        body(&blocks[b][keyPath: kind.layer].weight, true)
+        body(&blocks[b][keyPath: kind.layer].bias, false)
+        if kind == .output {
           body(&blocks[b].mlpNorm.gamma, false)
           body(&blocks[b].mlpNorm.beta, false)
-        case .mlpUp:
-          body(&blocks[b].mlpUp.weight, true)
-          body(&blocks[b].mlpUp.bias, false)
-        case .mlpDown:
-          body(&blocks[b].mlpDown.weight, true)
-          body(&blocks[b].mlpDown.bias, false)
         }
       }
     }

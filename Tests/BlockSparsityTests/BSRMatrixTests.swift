@@ -61,8 +61,7 @@ struct BSRConversionTests {
     "Random matrices and block sizes: scipy's arrays, and back to the same matrix",
     arguments: RandomData.seeds)
   func randomRoundTrip(seed: UInt64) throws {
-    let (shape, block) = Oracle.blockedShape(seed: seed)
-    let w = Oracle.sixteenths(rows: shape[0], columns: shape[1], seed: seed)
+    let (_, block, w) = Oracle.blockedMatrix(seed: seed)
     let a = try BSRMatrix(w, blockSize: BlockSize(rows: block[0], columns: block[1]))
     let expected = bsrArrays(w, r: block[0], c: block[1])
     #expect(a.indptr == expected.indptr)
@@ -129,8 +128,7 @@ struct BSRMatVecTests {
     "Random matrices and block sizes equal the dense product exactly",
     arguments: RandomData.seeds)
   func randomProducts(seed: UInt64) throws {
-    let (shape, block) = Oracle.blockedShape(seed: seed)
-    let w = Oracle.sixteenths(rows: shape[0], columns: shape[1], seed: seed)
+    let (shape, block, w) = Oracle.blockedMatrix(seed: seed)
     let x = Oracle.vector(count: shape[1], seed: seed &+ 1)
     let a = try BSRMatrix(w, blockSize: BlockSize(rows: block[0], columns: block[1]))
     try expectEqual(a.multiplied(by: x), Oracle.matVec(w, x), "a.multiplied(by: x)")
@@ -178,8 +176,7 @@ struct BSRStorageTests {
 
   @Test("Random matrices follow nb·R·C·v + nb·i + (M/R + 1)·i", arguments: RandomData.seeds)
   func randomBytes(seed: UInt64) throws {
-    let (shape, block) = Oracle.blockedShape(seed: seed)
-    let w = Oracle.sixteenths(rows: shape[0], columns: shape[1], seed: seed)
+    let (shape, block, w) = Oracle.blockedMatrix(seed: seed)
     let blocks = bsrArrays(w, r: block[0], c: block[1]).indices.count
     let a = try BSRMatrix(w, blockSize: BlockSize(rows: block[0], columns: block[1]))
     try expectEqual(

@@ -32,8 +32,7 @@ struct BlockScoresTests {
     "Random matrices and block sizes: scores pool |w| over each block",
     arguments: RandomData.seeds)
   func randomScores(seed: UInt64) throws {
-    let (shape, block) = Oracle.blockedShape(seed: seed)
-    let w = Oracle.sixteenths(rows: shape[0], columns: shape[1], seed: seed)
+    let (_, block, w) = Oracle.blockedMatrix(seed: seed)
     let size = BlockSize(rows: block[0], columns: block[1])
     for (pooling, average) in [(BlockPooling.average, true), (.maximum, false)] {
       let expected = Oracle.blockScores(w, r: block[0], c: block[1], average: average)
@@ -138,8 +137,7 @@ struct BlockMaskTests {
     "Random matrices, block sizes and sparsities match the TensorFlow rule",
     arguments: RandomData.seeds)
   func randomMatchesOracle(seed: UInt64) throws {
-    let (shape, block) = Oracle.blockedShape(seed: seed)
-    let w = Oracle.sixteenths(rows: shape[0], columns: shape[1], seed: seed)
+    let (shape, block, w) = Oracle.blockedMatrix(seed: seed)
     let sparsity = RandomData.fraction(seed: seed)
     let size = BlockSize(rows: block[0], columns: block[1])
     for (pooling, average) in [(BlockPooling.average, true), (.maximum, false)] {

@@ -42,12 +42,12 @@ struct NMMaskTests {
     let rows = generator.nextInt(below: 6)
     let columns = m * (1 + generator.nextInt(below: 4))
     // Few distinct magnitudes, so ties are common.
-    let values = RandomData.grid(
-      count: rows * columns, numerators: -3...3, denominator: 4, using: &generator)
-    let w = try Tensor(shape: [rows, columns], scalars: values)
+    let w = RandomData.gridTensor(
+      shape: [rows, columns], numerators: -3...3, denominator: 4, using: &generator)
     let result = try nmMask(w, n: n, m: m)
-    expectMask(result, equals: try Mask(shape: w.shape, isKept: Oracle.nmKeep(values, n: n, m: m)))
-    for start in stride(from: 0, to: values.count, by: m) {
+    expectMask(
+      result, equals: try Mask(shape: w.shape, isKept: Oracle.nmKeep(w.scalars, n: n, m: m)))
+    for start in stride(from: 0, to: w.count, by: m) {
       #expect(result.isKept[start..<start + m].filter { $0 }.count == n)
     }
   }

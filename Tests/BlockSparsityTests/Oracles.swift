@@ -26,6 +26,17 @@ enum Oracle {
     return ([r * blockRows, c * blockColumns], [r, c])
   }
 
+  /// A random shape that a random block size divides, the block size, and a random matrix of
+  /// ``sixteenths(rows:columns:seed:)`` of that shape.
+  ///
+  /// - Parameter seed: The seed of the shape and of the matrix.
+  /// - Returns: The shape `[rows, columns]`, the block size `[r, c]` and the matrix.
+  /// - Complexity: O(*n*) in the number of elements of the matrix.
+  static func blockedMatrix(seed: UInt64) -> (shape: [Int], block: [Int], w: Tensor) {
+    let (shape, block) = blockedShape(seed: seed)
+    return (shape, block, sixteenths(rows: shape[0], columns: shape[1], seed: seed))
+  }
+
   /// Block scores by the definition, in `Double`.
   static func blockScores(_ w: Tensor, r: Int, c: Int, average: Bool) -> [[Double]] {
     let (rows, columns) = (w.shape[0], w.shape[1])

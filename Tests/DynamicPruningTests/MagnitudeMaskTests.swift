@@ -60,14 +60,12 @@ struct MagnitudeMaskTests {
   func randomMatchesSort(seed: UInt64) throws {
     var generator = SplitMix64(seed: seed)
     let shape = RandomData.shape(rank: 2, dimensions: 1...12, seed: seed)
-    let values = RandomData.grid(
-      count: Tensor.elementCount(of: shape), numerators: -4...4, denominator: 8,
-      using: &generator)
-    let w = try Tensor(shape: shape, scalars: values)
+    let w = RandomData.gridTensor(
+      shape: shape, numerators: -4...4, denominator: 8, using: &generator)
     let sparsity = generator.nextUnitDouble() * 0.999
     let result = try magnitudeMask(w, sparsity: sparsity)
     expectMask(result, equals: Oracle.sparsityMask(w, sparsity: sparsity))
-    #expect(result.prunedCount == Oracle.roundHalfEven(Double(values.count) * sparsity))
+    #expect(result.prunedCount == Oracle.roundHalfEven(Double(w.count) * sparsity))
   }
 
   @Test("A sparsity outside 0..<1 is rejected before the weights are looked at")

@@ -66,8 +66,8 @@ struct RowPruningTests {
   func randomFractionMatchesSort(seed: UInt64) throws {
     var generator = SplitMix64(seed: seed)
     let shape = RandomData.shape(rank: 2, dimensions: 1...11, seed: seed)
-    let values = (0..<shape[0] * shape[1]).map { _ in Float(generator.nextInt(below: 9) - 4) / 4 }
-    let w = try Tensor(shape: shape, scalars: values)
+    let w = RandomData.gridTensor(
+      shape: shape, numerators: -4...4, denominator: 4, using: &generator)
     let fraction = RandomData.fraction(seed: seed &+ 3)
     let result = try rowMagnitudeMask(w, pattern: .unstructured(fraction))
     let expected = Oracle.rowKeep(ReferenceAlgebra.rows(w.map { abs($0) }), fraction: fraction)

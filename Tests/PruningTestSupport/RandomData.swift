@@ -20,6 +20,28 @@ public enum RandomData {
     return (try? Tensor.random(shape: shape, in: range, using: &generator)) ?? Tensor([])
   }
 
+  /// A random tensor of values on a coarse grid, `numerator / denominator`
+  /// (``grid(count:numerators:denominator:using:)`` in row-major order), so that ties are common
+  /// and small sums are exact in `Float`.
+  ///
+  /// - Parameters:
+  ///   - shape: The size of each dimension.
+  ///   - numerators: The range each numerator is drawn from.
+  ///   - denominator: The grid's step is `1 / denominator`.
+  ///   - generator: The generator the draws come from (one draw a value).
+  /// - Returns: The tensor (an empty one for a shape with a negative dimension, which callers
+  ///   never pass).
+  /// - Complexity: O(*n*) in the number of elements.
+  public static func gridTensor(
+    shape: [Int], numerators: ClosedRange<Int>, denominator: Float,
+    using generator: inout SplitMix64
+  ) -> Tensor {
+    let values = grid(
+      count: Tensor.elementCount(of: shape), numerators: numerators, denominator: denominator,
+      using: &generator)
+    return (try? Tensor(shape: shape, scalars: values)) ?? Tensor([])
+  }
+
   /// A random tensor whose magnitudes are all different, so tie rules never matter.
   ///
   /// The magnitudes are a shuffled `0.01, 0.02, …` ladder with random signs.

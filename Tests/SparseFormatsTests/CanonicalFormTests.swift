@@ -102,11 +102,7 @@ struct CanonicalFormTests {
     "Random messy matrices canonicalise to exactly the CSR of their dense value",
     arguments: RandomData.seeds)
   func randomCanonicalEqualsCompressed(seed: UInt64) throws {
-    let dense = Oracle.sparseIntegers(seed: seed)
-    let messy = Oracle.messyCSRArrays(of: dense, seed: seed)
-    let a = try CSRMatrix(
-      rows: dense.shape[0], columns: dense.shape[1], indptr: messy.indptr,
-      indices: messy.indices, data: messy.data)
+    let (dense, a) = try messyCSR(seed: seed, shuffle: seed)
     let c = try a.canonicalized()
     let expected = Oracle.csrArrays(dense)
     #expect(c.indptr == expected.indptr)

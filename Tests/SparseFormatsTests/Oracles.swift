@@ -1,5 +1,6 @@
 import PruningCore
 import PruningTestSupport
+import SparseFormats
 
 /// Independent reference answers and random inputs: plain, slow and obvious.
 enum Oracle {
@@ -124,4 +125,36 @@ enum Oracle {
     }
     return true
   }
+}
+
+/// The CSR matrix of ``Oracle/messyCSRArrays(of:seed:)``, built with the checking initialiser
+/// `CSRMatrix(rows:columns:indptr:indices:data:)`.
+///
+/// It lives outside ``Oracle`` because it calls the code under test.
+///
+/// - Parameters:
+///   - dense: The matrix the arrays hold.
+///   - seed: The seed of the arrays' shuffle, split duplicates and explicit zeros.
+/// - Returns: The messy CSR matrix of `dense`.
+/// - Throws: What the initialiser throws (it must not, for arrays this valid).
+/// - Complexity: O(*n*) in the number of elements of `dense`.
+func messyCSR(of dense: Tensor, seed: UInt64) throws -> CSRMatrix {
+  let messy = Oracle.messyCSRArrays(of: dense, seed: seed)
+  return try CSRMatrix(
+    rows: dense.shape[0], columns: dense.shape[1], indptr: messy.indptr,
+    indices: messy.indices, data: messy.data)
+}
+
+/// A random matrix of ``Oracle/sparseIntegers(seed:rows:columns:)`` and its messy CSR matrix
+/// (``messyCSR(of:seed:)``).
+///
+/// - Parameters:
+///   - seed: The seed of the dense matrix.
+///   - shuffle: The seed of the CSR arrays' shuffle, split duplicates and explicit zeros.
+/// - Returns: The dense matrix and its messy CSR matrix.
+/// - Throws: What the initialiser throws (it must not, for arrays this valid).
+/// - Complexity: O(*n*) in the number of elements of the matrix.
+func messyCSR(seed: UInt64, shuffle: UInt64) throws -> (dense: Tensor, csr: CSRMatrix) {
+  let dense = Oracle.sparseIntegers(seed: seed)
+  return (dense, try messyCSR(of: dense, seed: shuffle))
 }

@@ -27,11 +27,7 @@ struct SparseMatVecTests {
     "Unsorted columns, duplicates and explicit zeros give the same product",
     arguments: RandomData.seeds)
   func messyInput(seed: UInt64) throws {
-    let dense = Oracle.sparseIntegers(seed: seed)
-    let messy = Oracle.messyCSRArrays(of: dense, seed: seed &+ 2)
-    let a = try CSRMatrix(
-      rows: dense.shape[0], columns: dense.shape[1], indptr: messy.indptr,
-      indices: messy.indices, data: messy.data)
+    let (dense, a) = try messyCSR(seed: seed, shuffle: seed &+ 2)
     let x = Oracle.integerVector(count: dense.shape[1], seed: seed &+ 3)
     try expectEqual(a.multiplied(by: x), Oracle.matVec(dense, x), "a.multiplied(by: x)")
   }
@@ -103,11 +99,7 @@ struct SparseMatMulTests {
 
   @Test("Messy hand-built input gives the same product", arguments: RandomData.seeds)
   func messyInput(seed: UInt64) throws {
-    let dense = Oracle.sparseIntegers(seed: seed)
-    let messy = Oracle.messyCSRArrays(of: dense, seed: seed &+ 6)
-    let a = try CSRMatrix(
-      rows: dense.shape[0], columns: dense.shape[1], indptr: messy.indptr,
-      indices: messy.indices, data: messy.data)
+    let (dense, a) = try messyCSR(seed: seed, shuffle: seed &+ 6)
     let b = Oracle.integerMatrix(rows: dense.shape[1], columns: 3, seed: seed &+ 7)
     try expectEqual(a.multiplied(by: b), Oracle.matMul(dense, b), "a.multiplied(by: b)")
   }
@@ -153,10 +145,7 @@ struct CSCMatVecTests {
     try expectEqual(
       CSCMatrix(dense).multiplied(by: x), Oracle.matVec(dense, x),
       "CSCMatrix(dense).multiplied(by: x)")
-    let messy = Oracle.messyCSRArrays(of: dense, seed: seed)
-    let a = try CSRMatrix(
-      rows: dense.shape[0], columns: dense.shape[1], indptr: messy.indptr,
-      indices: messy.indices, data: messy.data)
+    let a = try messyCSR(of: dense, seed: seed)
     try expectEqual(
       CSCMatrix(a).multiplied(by: x), Oracle.matVec(dense, x), "CSCMatrix(a).multiplied(by: x)")
   }

@@ -43,11 +43,7 @@ struct TransposeTests {
     "CSR to CSC keeps every stored entry (duplicates, explicit zeros) with rows sorted",
     arguments: RandomData.seeds)
   func messyCSRToCSC(seed: UInt64) throws {
-    let dense = Oracle.sparseIntegers(seed: seed)
-    let messy = Oracle.messyCSRArrays(of: dense, seed: seed &+ 9)
-    let a = try CSRMatrix(
-      rows: dense.shape[0], columns: dense.shape[1], indptr: messy.indptr,
-      indices: messy.indices, data: messy.data)
+    let (dense, a) = try messyCSR(seed: seed, shuffle: seed &+ 9)
     let c = try CSCMatrix(a)
     #expect(c.nnz == a.nnz)
     #expect(c.indptr.count == dense.shape[1] + 1)
@@ -73,11 +69,7 @@ struct TransposeTests {
     "Random and messy matrices: the transpose's dense value is the dense transpose",
     arguments: RandomData.seeds)
   func transposedRandom(seed: UInt64) throws {
-    let dense = Oracle.sparseIntegers(seed: seed)
-    let messy = Oracle.messyCSRArrays(of: dense, seed: seed &+ 10)
-    let a = try CSRMatrix(
-      rows: dense.shape[0], columns: dense.shape[1], indptr: messy.indptr,
-      indices: messy.indices, data: messy.data)
+    let (dense, a) = try messyCSR(seed: seed, shuffle: seed &+ 10)
     let t = try a.transposed()
     #expect(t.shape == [dense.shape[1], dense.shape[0]])
     try expectEqual(t.toDense(), Oracle.transpose(dense), "t.toDense()")

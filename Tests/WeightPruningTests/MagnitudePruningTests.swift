@@ -50,14 +50,12 @@ struct MagnitudePruningTests {
     var generator = SplitMix64(seed: seed)
     let shape = RandomData.shape(rank: 2, dimensions: 1...12, seed: seed)
     // Few distinct magnitudes, so ties are common.
-    let values = RandomData.grid(
-      count: Tensor.elementCount(of: shape), numerators: -3...3, denominator: 4,
-      using: &generator)
-    let w = try Tensor(shape: shape, scalars: values)
+    let w = RandomData.gridTensor(
+      shape: shape, numerators: -3...3, denominator: 4, using: &generator)
     let fraction = RandomData.fraction(seed: seed &+ 7)
-    let k = Oracle.pruneCount(fraction: fraction, of: values.count)
+    let k = Oracle.pruneCount(fraction: fraction, of: w.count)
     let result = try magnitudeMask(w, amount: .fraction(fraction))
-    let expected = try Mask(shape: shape, isKept: Oracle.magnitudeKeep(values, prune: k))
+    let expected = try Mask(shape: shape, isKept: Oracle.magnitudeKeep(w.scalars, prune: k))
     expectMask(result, equals: expected)
     #expect(result.prunedCount == k)
   }

@@ -153,15 +153,14 @@ struct KMeansCodebookTests {
   func matchesOracle(seed: UInt64) throws {
     var generator = SplitMix64(seed: seed)
     let shape = RandomData.shape(rank: 2, dimensions: 1...9, seed: seed)
-    let count = Tensor.elementCount(of: shape)
     // Multiples of 1/8 are exact, so sums and distances leave no room for rounding quirks.
-    let scalars = (0..<count).map { _ in Float(generator.nextInt(below: 81) - 40) / 8 }
-    let w = try Tensor(shape: shape, scalars: scalars)
+    let w = RandomData.gridTensor(
+      shape: shape, numerators: -40...40, denominator: 8, using: &generator)
     let k = 1 + generator.nextInt(below: 8)
     let cap = generator.nextInt(below: 5)
     for maxIterations in [cap, 100] {
       let shared = try kMeansCodebook(w, clusters: k, maxIterations: maxIterations)
-      let expected = Oracle.kMeans(scalars, k: k, maxIterations: maxIterations)
+      let expected = Oracle.kMeans(w.scalars, k: k, maxIterations: maxIterations)
       expectClose(shared.centroids, expected.centroids, "k = \(k), cap \(maxIterations)")
       #expect(shared.codes == expected.codes, "k = \(k), cap \(maxIterations)")
     }
@@ -200,15 +199,14 @@ struct KMeansCodebookTests {
   func randomMask(seed: UInt64) throws {
     var generator = SplitMix64(seed: seed)
     let shape = RandomData.shape(rank: 2, dimensions: 2...8, seed: seed &+ 7)
-    let count = Tensor.elementCount(of: shape)
-    let scalars = (0..<count).map { _ in Float(generator.nextInt(below: 33) - 16) / 4 }
-    let w = try Tensor(shape: shape, scalars: scalars)
-    var flags = (0..<count).map { _ in generator.nextInt(below: 3) > 0 }
-    flags[generator.nextInt(below: count)] = true
+    let w = RandomData.gridTensor(
+      shape: shape, numerators: -16...16, denominator: 4, using: &generator)
+    var flags = (0..<w.count).map { _ in generator.nextInt(below: 3) > 0 }
+    flags[generator.nextInt(below: w.count)] = true
     let kept = try Mask(shape: shape, isKept: flags)
     let k = 1 + generator.nextInt(below: 6)
     let shared = try kMeansCodebook(w, clusters: k, mask: kept)
-    let survivors = zip(scalars, flags).filter { $0.1 }.map { $0.0 }
+    let survivors = zip(w.scalars, flags).filter { $0.1 }.map { $0.0 }
     let expected = Oracle.kMeans(survivors, k: k)
     expectClose(shared.centroids, expected.centroids)
     #expect(shared.codes == expected.codes)
